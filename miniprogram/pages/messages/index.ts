@@ -1,0 +1,11 @@
+import { selectTab } from '../../utils/tab-bar'
+
+Page({
+  data: {},
+  onShow() {
+    selectTab(this, 'messages')
+  },
+  onPullDownRefresh() {
+    void wx.stopPullDownRefresh()
+  },
+})
