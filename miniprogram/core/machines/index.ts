@@ -1,0 +1,4 @@
+export * from './actor'
+export * from './machine'
+export * from './input'
+export * from './identity'
