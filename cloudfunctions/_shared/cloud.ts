@@ -1,0 +1,28 @@
+import * as cloud from 'wx-server-sdk'
+
+let initialised = false
+
+/**
+ * The SDK, initialised once per cold start for the environment the function runs in.
+ * `DYNAMIC_CURRENT_ENV` keeps one bundle deployable to every environment unchanged.
+ */
+export function getCloud(): typeof cloud {
+  if (!initialised) {
+    // The SDK's typings declare `env` as a string; the symbol is its documented way to say "mine".
+    cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV as unknown as string })
+    initialised = true
+  }
+  return cloud
+}
+
+export type Database = ReturnType<typeof cloud.database>
+
+export function getDb(): Database {
+  return getCloud().database()
+}
+
+/** The caller's OPENID as the platform injects it; never read from the event. */
+export function callerOpenid(): string | undefined {
+  const openid: unknown = getCloud().getWXContext().OPENID
+  return typeof openid === 'string' && openid.length > 0 ? openid : undefined
+}

@@ -1,0 +1,196 @@
+// The kernel every cloud function is built on: `defineFunction(name, { actions })` → `main`.
+// It owns everything that must be the same in every function: who is calling, what they may call,
+// input validation, idempotent writes, the result envelope, and never throwing.
+import { randomUUID } from 'node:crypto'
+import type { ApiResult } from '../../typings/api/envelope'
+import type { ActionName, FunctionContracts, FunctionName } from '../../typings/api/index'
+import { resolveActor, type Caller, type CallerKind } from './caller'
+import { callerOpenid, getCloud } from './cloud'
+import { isAppError } from './errors'
+import { findPriorResult, idempotencyKey, Replay, rememberResult } from './idempotency'
+import { log } from './log'
+import { runTransaction, type Tx } from './transaction'
+import { COLLECTIONS } from './collections'
+import { parse, REQUEST_ID_PATTERN, type Schema } from './validation'
+
+export interface HandlerContext {
+  readonly functionName: string
+  readonly action: string
+  readonly caller: Caller
+  /** The invocation's clock reading; handlers never read the clock themselves. */
+  readonly now: Date
+  readonly requestId: string | undefined
+  /**
+   * Runs the change in one transaction together with the idempotency record of this request.
+   * Return the action's response from `fn`: that value is what a repeat of the request gets.
+   */
+  transact<T>(fn: (tx: Tx) => Promise<T>): Promise<T>
+  /** Work that must not run before the change is committed, nor fail it (e.g. sending messages). */
+  afterCommit(fn: () => Promise<void>): void
+}
+
+type Req<F extends FunctionName, A extends ActionName<F>> = FunctionContracts[F][A] extends {
+  request: infer R
+}
+  ? R
+  : never
+type Res<F extends FunctionName, A extends ActionName<F>> = FunctionContracts[F][A] extends {
+  response: infer R
+}
+  ? R
+  : never
+
+export interface ActionDefinition<Rq, Rs> {
+  readonly schema: Schema<Rq>
+  /** Caller kinds admitted; checked before the payload is even looked at. */
+  readonly actors: readonly CallerKind[]
+  /** Whether the action changes data (then a client `requestId` is required). */
+  readonly mutating: boolean
+  handle(payload: Rq, ctx: HandlerContext): Promise<Rs>
+}
+
+export type FunctionDefinition<F extends FunctionName> = {
+  readonly actions: { readonly [A in ActionName<F>]: ActionDefinition<Req<F, A>, Res<F, A>> }
+}
+
+export type Main = (event: unknown, context?: unknown) => Promise<ApiResult<unknown>>
+
+/** Fields the platform itself adds to events from the mini-program; accepted and ignored. */
+const PLATFORM_FIELDS = new Set(['userInfo'])
+const EVENT_FIELDS = new Set(['action', 'payload', 'requestId'])
+
+const err = (code: string, message: string, field?: string): ApiResult<never> => ({
+  ok: false,
+  error: field === undefined ? { code, message } : { code, message, field },
+})
+
+function invocationId(context: unknown): string {
+  const rec = (typeof context === 'object' && context !== null ? context : {}) as Record<
+    string,
+    unknown
+  >
+  const id = rec.request_id ?? rec.requestId
+  return typeof id === 'string' && id.length <= 64 ? id : randomUUID()
+}
+
+export function defineFunction<F extends FunctionName>(
+  functionName: F,
+  definition: FunctionDefinition<F>,
+): Main {
+  const actions = definition.actions as unknown as Record<
+    string,
+    ActionDefinition<unknown, unknown>
+  >
+
+  return async function main(event: unknown, context?: unknown): Promise<ApiResult<unknown>> {
+    const started = Date.now()
+    let actionName = '?'
+    try {
+      getCloud()
+      if (typeof event !== 'object' || event === null || Array.isArray(event)) {
+        return err('INVALID_INPUT', '请求格式不正确')
+      }
+      const ev = event as Record<string, unknown>
+      const action = ev.action
+      if (typeof action !== 'string' || action.length > 64 || !Object.hasOwn(actions, action)) {
+        return err('UNKNOWN_ACTION', '不支持的操作', 'action')
+      }
+      actionName = action
+      const def = actions[action]!
+      for (const key of Object.keys(ev)) {
+        if (!EVENT_FIELDS.has(key) && !PLATFORM_FIELDS.has(key)) {
+          return err('INVALID_INPUT', `不支持的字段「${key.slice(0, 40)}」`, key.slice(0, 40))
+        }
+      }
+      const requestId = ev.requestId
+      if (
+        requestId !== undefined &&
+        (typeof requestId !== 'string' || !REQUEST_ID_PATTERN.test(requestId))
+      ) {
+        return err('INVALID_INPUT', '请求编号格式不正确', 'requestId')
+      }
+      if (def.mutating && requestId === undefined) {
+        return err('INVALID_INPUT', '缺少请求编号，请重试', 'requestId')
+      }
+
+      const openid = callerOpenid()
+      if (!openid) return err('UNAUTHENTICATED', '请先登录微信后再操作')
+      const caller = await resolveActor(openid)
+      if (!def.actors.some((k) => caller.kinds.includes(k))) {
+        return err('FORBIDDEN', '无权执行此操作')
+      }
+
+      const parsed = parse(def.schema, ev.payload === undefined ? {} : ev.payload, 'payload')
+      if (!parsed.ok) return { ok: false, error: parsed.error }
+
+      const key =
+        def.mutating && typeof requestId === 'string'
+          ? idempotencyKey(functionName, action, openid, requestId)
+          : undefined
+      if (key) {
+        const prior = await findPriorResult(key)
+        if (prior) return { ok: true, data: prior.data }
+      }
+
+      const now = new Date()
+      const after: (() => Promise<void>)[] = []
+      let stored = false
+      const record = (data: unknown) => ({
+        functionName,
+        action,
+        callerHash: caller.hash,
+        data,
+        at: now,
+      })
+      const ctx: HandlerContext = {
+        functionName,
+        action,
+        caller,
+        now,
+        requestId: typeof requestId === 'string' ? requestId : undefined,
+        transact: <T>(fn: (tx: Tx) => Promise<T>) =>
+          runTransaction(async (tx) => {
+            if (key) {
+              const prior = await tx.get<{ data: unknown }>(COLLECTIONS.idempotencyKeys, key)
+              if (prior) throw new Replay(prior.data)
+            }
+            const data = await fn(tx)
+            if (key) await tx.create(COLLECTIONS.idempotencyKeys, key, record(data))
+            stored = true
+            return data
+          }),
+        afterCommit: (fn) => {
+          after.push(fn)
+        },
+      }
+
+      let data: unknown
+      try {
+        data = await def.handle(parsed.value, ctx)
+      } catch (e) {
+        if (e instanceof Replay) return { ok: true, data: e.data }
+        throw e
+      }
+      if (key && !stored) await rememberResult(key, record(data))
+      for (const fn of after) {
+        try {
+          await fn()
+        } catch (e) {
+          log.warn('afterCommit.failed', { functionName, action, error: e })
+        }
+      }
+      return { ok: true, data }
+    } catch (e) {
+      if (isAppError(e)) return { ok: false, error: e.toApiError() }
+      const id = invocationId(context)
+      log.error('unhandled', {
+        functionName,
+        action: actionName,
+        invocation: id,
+        ms: Date.now() - started,
+        error: e,
+      })
+      return err('INTERNAL', `系统繁忙，请稍后重试（错误编号 ${id.slice(0, 12)}）`)
+    }
+  }
+}
