@@ -1,0 +1,329 @@
+// The functions runtime: finds a function's bundle, gives each invocation an instance that
+// carries its caller's identity, enforces the configured timeout, and records logs. Warm
+// instances are reused only for the very same environment (function build + caller identity +
+// source), so one user's context can never leak into another user's call.
+import { randomBytes } from 'node:crypto'
+import { readdirSync } from 'node:fs'
+import type { EmulatorContext } from '../server/contracts'
+import type { NetworkAttempt } from '../guard/index'
+import { loadFunctionConfig, isValidFunctionName, type FunctionConfig } from './config'
+import {
+  executeFail,
+  functionNotFound,
+  instanceCrashed,
+  invalidFunctionName,
+  resultNotSerialisable,
+  timedOut,
+  type InvokeError,
+} from './errors'
+import { FunctionInstance } from './instance'
+import { LogRing } from './logs'
+import { callerEnv, scfEnv, DEFAULT_APPID, type CallerIdentity } from './sdk-env'
+
+export interface InvokeCaller {
+  readonly openid?: string
+  readonly appid?: string
+  readonly unionid?: string
+  readonly clientIp?: string
+  readonly clientIpv6?: string
+  /** TCB_SOURCE; defaults to `wx_client` (a call from the mini-program). */
+  readonly source?: string
+}
+
+export interface InvokeExtras {
+  /** Set for timer-trigger invocations (TRIGGER_SRC=timer, as SCF sets it). */
+  readonly trigger?: { readonly type: 'timer'; readonly name: string }
+}
+
+/** What an admin call made from inside an invocation can learn about its origin. */
+export interface InvocationInfo {
+  readonly invocationId: string
+  readonly function: FunctionConfig
+  readonly caller: CallerIdentity
+}
+
+export type RawOutcome =
+  | { readonly json: string; readonly invocationId: string }
+  | { readonly error: InvokeError; readonly invocationId: string }
+
+export interface RuntimeOptions {
+  readonly functionsRoot: string
+  readonly rcPath: string
+  /** Reuse idle instances for identical environments (default true). */
+  readonly warm?: boolean
+  /** How long an idle instance stays warm, in ms (default 30 s). */
+  readonly idleMs?: number
+  /** Values for `{{env.X}}` placeholders in cloudbaserc.json. */
+  readonly devValues?: Readonly<Record<string, string>>
+}
+
+const MAX_IDLE_INSTANCES = 64
+
+function newId(prefix: string): string {
+  return `${prefix}${randomBytes(12).toString('hex')}`
+}
+
+export class FunctionsRuntime {
+  readonly logs = new LogRing()
+  private readonly idle = new Map<string, FunctionInstance[]>()
+  private readonly byToken = new Map<string, { instance: FunctionInstance; info: InvocationInfo }>()
+  private readonly attempts: NetworkAttempt[] = []
+  private readonly warnedPlaceholders = new Set<string>()
+  private readonly all = new Set<FunctionInstance>()
+  private stopped = false
+
+  constructor(
+    private readonly emu: EmulatorContext,
+    private readonly options: RuntimeOptions,
+  ) {}
+
+  config(name: string): FunctionConfig | undefined {
+    return loadFunctionConfig(
+      {
+        functionsRoot: this.options.functionsRoot,
+        rcPath: this.options.rcPath,
+        placeholder: (key) => this.placeholder(key),
+      },
+      name,
+    )
+  }
+
+  /** Names of every function that has a bundle under the functions root. */
+  list(): string[] {
+    let names: string[]
+    try {
+      names = readdirSync(this.options.functionsRoot)
+    } catch {
+      return []
+    }
+    return names.filter((n) => isValidFunctionName(n) && this.config(n) !== undefined).sort()
+  }
+
+  /** The invocation an admin request came from, by the WX_API_TOKEN its instance was given. */
+  invocationForToken(token: unknown): InvocationInfo | undefined {
+    if (typeof token !== 'string' || token === '') return undefined
+    return this.byToken.get(token)?.info
+  }
+
+  /** Non-loopback attempts the egress guard blocked inside function instances. */
+  networkAttempts(): NetworkAttempt[] {
+    return [...this.attempts]
+  }
+
+  takeNetworkAttempts(): NetworkAttempt[] {
+    return this.attempts.splice(0, this.attempts.length)
+  }
+
+  async invoke(
+    name: string,
+    event: unknown,
+    caller: InvokeCaller,
+    extras: InvokeExtras = {},
+  ): Promise<RawOutcome> {
+    const invocationId = newId('inv-')
+    if (!isValidFunctionName(name)) return { error: invalidFunctionName(name), invocationId }
+    const fn = this.config(name)
+    if (!fn) return { error: functionNotFound(name), invocationId }
+    if (this.stopped) return { error: instanceCrashed('模拟器正在停止'), invocationId }
+
+    const identity: CallerIdentity = {
+      openid: caller.openid ?? '',
+      appid: caller.appid ?? DEFAULT_APPID,
+      unionid: caller.unionid ?? '',
+      clientIp: caller.clientIp ?? '',
+      clientIpv6: caller.clientIpv6 ?? '',
+      source: caller.source ?? 'wx_client',
+    }
+    const env: Record<string, string> = {
+      ...scfEnv(this.emu.baseUrl(), this.emu.envId),
+      ...fn.envVariables,
+      ...callerEnv(identity),
+      SCF_FUNCTIONNAME: fn.name,
+      SCF_FUNCTIONVERSION: '$LATEST',
+      SCF_MEMORY: String(fn.memoryMb),
+      SCF_TIMEOUT: String(fn.timeoutMs / 1000),
+    }
+    if (extras.trigger) env['TRIGGER_SRC'] = extras.trigger.type
+    const key = JSON.stringify([fn.name, fn.mtimeMs, env])
+
+    const instance = this.acquire(key, fn, env)
+    const info: InvocationInfo = { invocationId, function: fn, caller: identity }
+    this.byToken.set(instance.token, { instance, info })
+
+    const context = {
+      callbackWaitsForEmptyEventLoop: true,
+      memory_limit_in_mb: fn.memoryMb,
+      time_limit_in_ms: fn.timeoutMs,
+      request_id: invocationId,
+      function_name: fn.name,
+      function_version: '$LATEST',
+      namespace: this.emu.envId,
+      tencentcloud_region: env['TENCENTCLOUD_REGION'],
+      environ: Object.entries(env)
+        .filter(([k]) => !k.startsWith('TENCENTCLOUD_SECRET') && k !== 'TENCENTCLOUD_SESSIONTOKEN')
+        .map(([k, v]) => `${k}=${v}`)
+        .join(';'),
+    }
+    const startedAt = Date.now()
+    this.logs.addLine({
+      invocationId,
+      function: fn.name,
+      level: 'info',
+      text: `START RequestId: ${invocationId}`,
+      at: startedAt,
+    })
+    const result = await instance.run({ invocationId, event, context }, fn.timeoutMs)
+    const durationMs = Date.now() - startedAt
+    this.byToken.delete(instance.token)
+
+    let outcome: RawOutcome
+    let status: 'ok' | 'error' | 'timeout' = 'ok'
+    switch (result.kind) {
+      case 'ok':
+        outcome = { json: result.json, invocationId }
+        break
+      case 'threw':
+        status = 'error'
+        outcome = {
+          error:
+            result.error.name === 'TypeError' && /circular|BigInt/i.test(result.error.message)
+              ? resultNotSerialisable(result.error.message)
+              : executeFail(result.error),
+          invocationId,
+        }
+        break
+      case 'timeout':
+        status = 'timeout'
+        outcome = { error: timedOut(fn.timeoutMs / 1000), invocationId }
+        break
+      case 'crashed':
+        status = 'error'
+        outcome = { error: instanceCrashed(result.detail), invocationId }
+        break
+    }
+    if ('error' in outcome) {
+      this.logs.addLine({
+        invocationId,
+        function: fn.name,
+        level: 'error',
+        text: outcome.error.message,
+        at: Date.now(),
+      })
+    }
+    this.logs.addLine({
+      invocationId,
+      function: fn.name,
+      level: 'info',
+      text: `END RequestId: ${invocationId} Duration:${durationMs}ms`,
+      at: Date.now(),
+    })
+    this.logs.addInvocation({
+      invocationId,
+      function: fn.name,
+      source: identity.source,
+      openid: identity.openid,
+      startedAt,
+      durationMs,
+      status,
+      ...('error' in outcome ? { errorCode: outcome.error.code } : {}),
+    })
+    this.release(instance, result.kind === 'ok' || result.kind === 'threw')
+    return outcome
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true
+    for (const inst of this.all) inst.kill()
+    this.all.clear()
+    this.idle.clear()
+    this.byToken.clear()
+    await Promise.resolve()
+  }
+
+  private acquire(key: string, fn: FunctionConfig, env: Record<string, string>): FunctionInstance {
+    const list = this.idle.get(key)
+    while (list && list.length > 0) {
+      const inst = list.pop()
+      if (inst && inst.alive && !inst.busy) {
+        if (inst.idleTimer) clearTimeout(inst.idleTimer)
+        inst.idleTimer = undefined
+        return inst
+      }
+    }
+    this.evictStaleBuilds(fn)
+    const token = newId('wxapitoken-')
+    const inst = new FunctionInstance(
+      key,
+      token,
+      fn.entry,
+      { ...env, WX_API_TOKEN: token },
+      fn.memoryMb,
+      (invocationId, level, text, at) =>
+        this.logs.addLine({ invocationId, function: fn.name, level, text, at }),
+      (attempts) => {
+        this.attempts.push(...attempts)
+        for (const a of attempts) this.emu.log('guard.blocked', { function: fn.name, ...a })
+      },
+    )
+    this.all.add(inst)
+    return inst
+  }
+
+  private release(inst: FunctionInstance, reusable: boolean): void {
+    if (!reusable || !inst.alive || this.options.warm === false || this.stopped) {
+      inst.kill()
+      this.all.delete(inst)
+      return
+    }
+    let idleCount = 0
+    for (const l of this.idle.values()) idleCount += l.length
+    if (idleCount >= MAX_IDLE_INSTANCES) {
+      inst.kill()
+      this.all.delete(inst)
+      return
+    }
+    const list = this.idle.get(inst.key) ?? []
+    list.push(inst)
+    this.idle.set(inst.key, list)
+    inst.idleTimer = setTimeout(() => {
+      const l = this.idle.get(inst.key)
+      if (l) {
+        const i = l.indexOf(inst)
+        if (i >= 0) l.splice(i, 1)
+        if (l.length === 0) this.idle.delete(inst.key)
+      }
+      inst.kill()
+      this.all.delete(inst)
+    }, this.options.idleMs ?? 30_000)
+    inst.idleTimer.unref()
+  }
+
+  /** A rebuilt bundle (new mtime) retires every idle instance of the old build. */
+  private evictStaleBuilds(fn: FunctionConfig): void {
+    const prefix = JSON.stringify([fn.name]).slice(0, -1) + ','
+    const current = JSON.stringify([fn.name, fn.mtimeMs]).slice(0, -1) + ','
+    for (const [key, list] of this.idle) {
+      if (key.startsWith(prefix) && !key.startsWith(current)) {
+        for (const inst of list) {
+          inst.kill()
+          this.all.delete(inst)
+        }
+        this.idle.delete(key)
+      }
+    }
+  }
+
+  private placeholder(key: string): string {
+    const known: Record<string, string> = { ENV_ID: this.emu.envId, ...this.options.devValues }
+    const value = known[key] ?? `local-${key.toLowerCase().replace(/_/g, '-')}`
+    if (!this.warnedPlaceholders.has(key)) {
+      this.warnedPlaceholders.add(key)
+      this.emu.log('functions.placeholder', {
+        placeholder: `{{env.${key}}}`,
+        value,
+        message: `cloudbaserc.json 中的 {{env.${key}}} 在模拟器里使用开发值 ${value}`,
+      })
+    }
+    return value
+  }
+}

@@ -1,0 +1,79 @@
+'use strict'
+// Bootstrap of one function instance (a worker thread with its own process.env, like one SCF
+// instance). Plain CommonJS so it needs no loader: it installs the egress guard before the
+// function's bundle can touch the network, captures console output per invocation, and runs
+// `exports.main(event, context)` one invocation at a time.
+
+const { parentPort, workerData } = require('node:worker_threads')
+const { format } = require('node:util')
+
+const guard = require(workerData.guardPath).install()
+
+let current = null
+
+function post(message) {
+  parentPort.postMessage(message)
+}
+
+for (const level of ['log', 'info', 'warn', 'error', 'debug']) {
+  console[level] = (...args) => {
+    post({ type: 'log', invocationId: current, level, text: format(...args), at: Date.now() })
+  }
+}
+
+process.on('unhandledRejection', (reason) => {
+  const text = reason instanceof Error ? reason.stack || reason.message : format(reason)
+  post({
+    type: 'log',
+    invocationId: current,
+    level: 'error',
+    text: `Unhandled rejection: ${text}`,
+    at: Date.now(),
+  })
+})
+
+let handler = null
+
+function loadHandler() {
+  if (handler) return handler
+  const mod = require(workerData.entry)
+  const main = mod && typeof mod.main === 'function' ? mod.main : null
+  if (!main) {
+    const err = new Error(`函数入口 ${workerData.entry} 没有导出 main 方法`)
+    err.name = 'HandlerNotFound'
+    throw err
+  }
+  handler = main
+  return handler
+}
+
+function describe(err) {
+  if (err instanceof Error) {
+    return { name: err.name, message: err.message, stack: err.stack || '' }
+  }
+  return { name: 'Error', message: format(err), stack: '' }
+}
+
+parentPort.on('message', async (message) => {
+  if (!message || message.type !== 'invoke') return
+  current = message.invocationId
+  let reply
+  try {
+    const main = loadHandler()
+    const value = await main(message.event, message.context)
+    const json = JSON.stringify(value === undefined ? null : value)
+    reply = {
+      type: 'done',
+      invocationId: current,
+      ok: true,
+      json: json === undefined ? 'null' : json,
+    }
+  } catch (err) {
+    reply = { type: 'done', invocationId: current, ok: false, error: describe(err) }
+  }
+  reply.attempts = guard.take()
+  current = null
+  post(reply)
+})
+
+post({ type: 'ready' })
