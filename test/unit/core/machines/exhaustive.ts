@@ -18,6 +18,8 @@ export interface Allowed<S extends string> {
   /** Further actor kinds the table also allows (every other kind must get FORBIDDEN_ACTOR). */
   readonly also?: readonly ActorKind[]
   readonly input?: unknown
+  /** A cell-specific starting entity when the state's fixture does not meet this guard. */
+  readonly entity?: MachineEntity<S>
   readonly to: S
   readonly events: readonly string[]
 }
@@ -51,7 +53,7 @@ export function exhaustive<E extends MachineEntity<S>, S extends string, C exten
         const cell = expected[state][command]
         if (cell) {
           it(`${state} × ${command} → ${cell.to}`, () => {
-            const entity = fixtures[state]
+            const entity = (cell.entity ?? fixtures[state]) as E
             expect(entity.status).toBe(state)
             const result = transition(machine, entity, command, cell.by, now, cell.input)
             if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`)
@@ -69,15 +71,34 @@ export function exhaustive<E extends MachineEntity<S>, S extends string, C exten
             }
             expect(allowedCommands(machine, entity, cell.by, now)).toContain(command)
           })
+          if (cell.also && cell.also.length > 0) {
+            it(`${state} × ${command} also admits ${cell.also.join(', ')}`, () => {
+              for (const kind of cell.also ?? []) {
+                const entity = (cell.entity ?? fixtures[state]) as E
+                const result = transition(
+                  machine,
+                  entity,
+                  command,
+                  { kind, id: cell.by.id },
+                  now,
+                  cell.input,
+                )
+                expect(result.ok ? 'ok' : result.error.code).not.toMatch(
+                  /FORBIDDEN_ACTOR|INVALID_TRANSITION/,
+                )
+              }
+            })
+          }
           const allowedKinds = [cell.by.kind, ...(cell.also ?? [])]
           const forbidden = ACTOR_KINDS.filter((k) => !allowedKinds.includes(k))
           if (forbidden.length > 0) {
             it(`${state} × ${command} refuses ${forbidden.join(', ')}`, () => {
               for (const kind of forbidden) {
                 const actor: Actor = { kind, id: cell.by.id }
-                const result = transition(machine, fixtures[state], command, actor, now, cell.input)
+                const entity = (cell.entity ?? fixtures[state]) as E
+                const result = transition(machine, entity, command, actor, now, cell.input)
                 expect(result.ok ? 'ok' : result.error.code).toBe('FORBIDDEN_ACTOR')
-                expect(allowedCommands(machine, fixtures[state], actor, now)).not.toContain(command)
+                expect(allowedCommands(machine, entity, actor, now)).not.toContain(command)
               }
             })
           }
