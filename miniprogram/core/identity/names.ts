@@ -28,15 +28,21 @@ const ENTERPRISE_NAME = new RegExp(`^[${HAN}${LATIN}0-9 ·（）()&.,、\\-'《�
 
 const HAS_LETTER = new RegExp(`[${HAN}${LATIN}]`, 'u')
 
+const HAS_LATIN = new RegExp(`[${LATIN}]`, 'u')
+
+const HAS_HAN = new RegExp(`[${HAN}]`, 'u')
+
 /**
  * Validates a person's name: 2–30 characters, Han or Latin letters, with `·`, spaces, hyphens or
- * apostrophes between letters; no digits. Dot look-alikes become `·`, and spaces around `·` go.
+ * apostrophes between letters; no digits. Dot look-alikes become `·`; stray spaces go.
  */
 export function validatePersonName(input: unknown): FieldCheck {
   const field = 'name'
   const read = readText(input, field, '姓名')
   if (!read.ok) return read.check
-  const value = read.text.replace(DOT_VARIANTS, '·').replace(/\s*·\s*/g, '·')
+  const dotted = read.text.replace(DOT_VARIANTS, '·').replace(/\s*·\s*/g, '·')
+  // Spaces inside a Chinese name are typing noise (`王 小明`); in a Latin name they separate words.
+  const value = HAS_LATIN.test(dotted) ? dotted : dotted.replace(/ /g, '')
   if (/\d/.test(value)) {
     return refused(value, 'NAME_HAS_DIGIT', '姓名不能包含数字', field)
   }
@@ -57,13 +63,15 @@ export function validatePersonName(input: unknown): FieldCheck {
 
 /**
  * Validates an enterprise name: 2–60 characters of Han, Latin letters, digits and common punctuation,
- * at least one letter. Parentheses become full-width, as on business licences.
+ * at least one letter. Parentheses in Chinese names become full-width, as on business licences.
  */
 export function validateEnterpriseName(input: unknown): FieldCheck {
   const field = 'enterpriseName'
   const read = readText(input, field, '企业名称')
   if (!read.ok) return read.check
-  const value = read.text.replace(/\(/g, '（').replace(/\)/g, '）').replace(DOT_VARIANTS, '·')
+  const dotted = read.text.replace(DOT_VARIANTS, '·')
+  // Licences of Chinese-named enterprises print full-width brackets; Latin names keep ASCII ones.
+  const value = HAS_HAN.test(dotted) ? dotted.replace(/\(/g, '（').replace(/\)/g, '）') : dotted
   const length = codePointLength(value)
   if (length < MIN_ENTERPRISE_NAME_LENGTH || length > MAX_ENTERPRISE_NAME_LENGTH) {
     return refused(
