@@ -9,8 +9,8 @@ import { findMany, type DocData } from './store'
 import type { Tx } from './transaction'
 
 export interface AuditHead {
-  readonly auditSeq?: number
-  readonly auditHash?: string
+  readonly auditSeq?: number | undefined
+  readonly auditHash?: string | undefined
 }
 
 export interface AuditInput {

@@ -3,7 +3,7 @@
 // input validation, idempotent writes, the result envelope, and never throwing.
 import { randomUUID } from 'node:crypto'
 import type { ApiResult } from '../../typings/api/envelope'
-import type { ActionName, FunctionContracts, FunctionName } from '../../typings/api/index'
+import type { ActionName, FunctionName, RequestOf, ResponseOf } from '../../typings/api/index'
 import { resolveActor, type Caller, type CallerKind } from './caller'
 import { callerOpenid, getCloud } from './cloud'
 import { isAppError } from './errors'
@@ -29,17 +29,6 @@ export interface HandlerContext {
   afterCommit(fn: () => Promise<void>): void
 }
 
-type Req<F extends FunctionName, A extends ActionName<F>> = FunctionContracts[F][A] extends {
-  request: infer R
-}
-  ? R
-  : never
-type Res<F extends FunctionName, A extends ActionName<F>> = FunctionContracts[F][A] extends {
-  response: infer R
-}
-  ? R
-  : never
-
 export interface ActionDefinition<Rq, Rs> {
   readonly schema: Schema<Rq>
   /** Caller kinds admitted; checked before the payload is even looked at. */
@@ -50,7 +39,9 @@ export interface ActionDefinition<Rq, Rs> {
 }
 
 export type FunctionDefinition<F extends FunctionName> = {
-  readonly actions: { readonly [A in ActionName<F>]: ActionDefinition<Req<F, A>, Res<F, A>> }
+  readonly actions: {
+    readonly [A in ActionName<F>]: ActionDefinition<RequestOf<F, A>, ResponseOf<F, A>>
+  }
 }
 
 export type Main = (event: unknown, context?: unknown) => Promise<ApiResult<unknown>>

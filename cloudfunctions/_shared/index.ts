@@ -42,3 +42,4 @@ export {
 export { callWxApi, accessToken, wxApiBase } from './wx-api'
 export * from './validation'
 export { escapeRegExp } from './escape-regexp'
+export { identityIdFor, userIdFor } from './identity-ids'

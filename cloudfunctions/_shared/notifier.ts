@@ -26,6 +26,12 @@ export interface NotifyContext {
   afterCommit(fn: () => Promise<void>): void
 }
 
+/** Which build a subscribe message opens; anything unrecognised means the released one. */
+function miniprogramState(): 'developer' | 'trial' | 'formal' {
+  const s = process.env.MINIPROGRAM_STATE
+  return s === 'developer' || s === 'trial' ? s : 'formal'
+}
+
 export function grantId(openid: string, templateId: string): string {
   return 'sg_' + sha256Hex(`${openid}\u0000${templateId}`).slice(0, 40)
 }
@@ -87,7 +93,7 @@ export async function sendSubscribe(
       templateId,
       page: page.replace(/^\//, ''),
       data,
-      miniprogramState: process.env.MINIPROGRAM_STATE ?? 'formal',
+      miniprogramState: miniprogramState(),
       lang: 'zh_CN',
     })
     if (res.errCode && res.errCode !== 0) throw Object.assign(new Error('send failed'), res)

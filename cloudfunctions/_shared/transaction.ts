@@ -64,7 +64,8 @@ function wrap(t: SdkTransaction, touched: Set<string>): Tx {
     },
     async updateVersioned(c, id, expectedVersion, patch) {
       const current = await get<{ version?: unknown }>(c, id)
-      if (!current || current.version !== expectedVersion) conflict()
+      // Documents written before versioning (e.g. seeded) count as version 0.
+      if (!current || (current.version ?? 0) !== expectedVersion) conflict()
       await doc(c, id).update({ data: { ...patch, version: expectedVersion + 1 } })
     },
   }

@@ -6,7 +6,10 @@ import { log } from './log'
 const DEFAULT_BASE = 'https://api.weixin.qq.com'
 
 export function wxApiBase(): string {
-  return (process.env.WX_API_BASE ?? DEFAULT_BASE).replace(/\/+$/, '')
+  const configured = process.env.WX_API_BASE
+  // An unset deploy placeholder arrives empty or verbatim; only a real URL overrides the default.
+  const base = configured && /^https?:\/\//.test(configured) ? configured : DEFAULT_BASE
+  return base.replace(/\/+$/, '')
 }
 
 let cached: { token: string; expiresAt: number } | undefined

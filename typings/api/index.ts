@@ -1,13 +1,37 @@
 // Contracts of every cloud function, one module per function. Client services and function
 // handlers are both typed from this map, so a wrong name or payload fails to compile on both sides.
+import type { CommonErrorCode } from './envelope'
+import type { MessagesContracts } from './messages'
+import type { ProfileContracts } from './profile'
+import type { VerifyIdentityContracts } from './verifyIdentity'
+
 export type * from './envelope'
+export type * from './common'
+export type * from './profile'
+export type * from './messages'
+export type * from './verifyIdentity'
 
 /**
  * Function name → action name → contract (`ActionContract<Req, Res, Codes>`).
  * Each function's module (`typings/api/<function>.ts`) is imported and listed here.
  */
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
-export interface FunctionContracts {}
+export interface FunctionContracts {
+  readonly profile: ProfileContracts
+  readonly messages: MessagesContracts
+  readonly verifyIdentity: VerifyIdentityContracts
+}
 
 export type FunctionName = Extract<keyof FunctionContracts, string>
 export type ActionName<F extends FunctionName> = Extract<keyof FunctionContracts[F], string>
+
+/** The contract of one action. */
+export type ContractOf<F extends FunctionName, A extends ActionName<F>> = FunctionContracts[F][A]
+
+export type RequestOf<F extends FunctionName, A extends ActionName<F>> =
+  ContractOf<F, A> extends { readonly request: infer R } ? R : never
+export type ResponseOf<F extends FunctionName, A extends ActionName<F>> =
+  ContractOf<F, A> extends { readonly response: infer R } ? R : never
+/** Every code the action may answer: its own plus the common ones (and `NETWORK` on the client). */
+export type ErrorCodeOf<F extends FunctionName, A extends ActionName<F>> =
+  | (ContractOf<F, A> extends { readonly errors: infer C extends string } ? C : never)
+  | CommonErrorCode
