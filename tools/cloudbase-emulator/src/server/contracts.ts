@@ -7,6 +7,10 @@ import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:
 /** The emulator's clock. Tests can run it controlled (set/advance) to fire timers and expiries. */
 export interface Clock {
   now(): number
+  /** True when tests may move the clock (`startEmulator({ clock: 'controlled' })`). */
+  readonly controllable?: boolean
+  /** Called after every set/advance of a controllable clock; returns an unsubscribe function. */
+  subscribe?(listener: (now: number) => void): () => void
 }
 
 /** One decoded POST /admin call from wx-server-sdk (through @cloudbase/node-sdk). */

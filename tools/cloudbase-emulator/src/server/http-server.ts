@@ -1,0 +1,124 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { handleAdmin } from './admin'
+import type { EmulatorClock } from './clock'
+import type { EmulatorContext, EmulatorModule } from './contracts'
+import { toErrorReply } from './errors'
+import { ModuleRegistry } from './registry'
+
+export interface LogEntry {
+  readonly at: number
+  readonly event: string
+  readonly fields: Record<string, unknown>
+}
+
+export interface EmulatorServerOptions {
+  readonly port: number
+  readonly envId: string
+  readonly dataDir: string
+  readonly clock: EmulatorClock
+  readonly modules: readonly EmulatorModule[]
+  /** Echo log events to stderr (the CLI turns this on with EMULATOR_LOG=1). */
+  readonly echoLog?: boolean
+}
+
+const LOG_CAPACITY = 2000
+
+/** One HTTP server on 127.0.0.1 for everything; modules contribute actions and routes. */
+export class EmulatorServer {
+  readonly registry = new ModuleRegistry()
+  readonly context: EmulatorContext
+  readonly #options: EmulatorServerOptions
+  readonly #server: Server
+  readonly #logs: LogEntry[] = []
+  #port = 0
+
+  constructor(options: EmulatorServerOptions) {
+    this.#options = options
+    for (const module of options.modules) this.registry.register(module)
+    this.context = {
+      envId: options.envId,
+      dataDir: options.dataDir,
+      clock: options.clock,
+      baseUrl: () => this.baseUrl,
+      service: <T>(name: string): T => this.registry.service<T>(name),
+      log: (event, fields = {}) => this.#log(event, fields),
+    }
+    this.#server = createServer((req, res) => {
+      void this.#handle(req, res)
+    })
+    // Keep-alive sockets from the SDK's agent must not hold stop() open.
+    this.#server.keepAliveTimeout = 5_000
+  }
+
+  get baseUrl(): string {
+    return `http://127.0.0.1:${this.#port}`
+  }
+
+  get port(): number {
+    return this.#port
+  }
+
+  logs(): readonly LogEntry[] {
+    return this.#logs
+  }
+
+  async start(): Promise<void> {
+    await new Promise<void>((resolve, reject) => {
+      this.#server.once('error', reject)
+      this.#server.listen(this.#options.port, '127.0.0.1', () => {
+        this.#server.off('error', reject)
+        resolve()
+      })
+    })
+    this.#port = (this.#server.address() as AddressInfo).port
+    for (const module of this.registry.modules) await module.start?.(this.context)
+  }
+
+  async stop(): Promise<void> {
+    for (const module of [...this.registry.modules].reverse()) await module.stop?.()
+    await new Promise<void>((resolve) => {
+      this.#server.close(() => resolve())
+      this.#server.closeAllConnections()
+    })
+  }
+
+  #log(event: string, fields: Record<string, unknown>): void {
+    const entry = { at: this.#options.clock.now(), event, fields }
+    this.#logs.push(entry)
+    if (this.#logs.length > LOG_CAPACITY) this.#logs.splice(0, this.#logs.length - LOG_CAPACITY)
+    if (this.#options.echoLog === true)
+      process.stderr.write(`[emulator] ${event} ${JSON.stringify(fields)}\n`)
+  }
+
+  async #handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    try {
+      const url = new URL(req.url ?? '/', this.baseUrl)
+      const method = req.method ?? 'GET'
+      if (url.pathname === '/admin' && method === 'POST') {
+        await handleAdmin(req, res, url, this.registry, this.context)
+        return
+      }
+      const route = this.registry.route(method, url.pathname)
+      if (route === undefined) {
+        req.resume()
+        sendJson(res, 404, {
+          code: 'NOT_FOUND',
+          message: `没有这个地址：${method} ${url.pathname}`,
+        })
+        return
+      }
+      await route.handle(req, res, this.context)
+    } catch (err) {
+      const reply = toErrorReply(err)
+      this.#log('http.error', { url: req.url, message: reply.message })
+      if (!res.headersSent) sendJson(res, 500, { code: reply.code, message: reply.message })
+      else res.end()
+    }
+  }
+}
+
+export function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' })
+  res.end(JSON.stringify(body))
+}
