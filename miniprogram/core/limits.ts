@@ -65,3 +65,13 @@ export const MAX_SUBSCRIBE_THING_LENGTH = 20 as const
 
 /** Longest in-app message body in characters. */
 export const MAX_MESSAGE_LENGTH = 1000 as const
+
+/** Whether `value` is a storable amount: an integer number of fen within the amount range. */
+export function isAmountFen(value: unknown): value is number {
+  return (
+    typeof value === 'number' &&
+    Number.isSafeInteger(value) &&
+    value >= MIN_AMOUNT_FEN &&
+    value <= MAX_AMOUNT_FEN
+  )
+}
