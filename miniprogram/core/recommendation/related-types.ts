@@ -2,17 +2,17 @@
 // choice for the other (e.g. unpaid goods money is a sales-contract question). Symmetric by
 // construction below, so listing each pair once is enough.
 const RELATED_PAIRS: readonly (readonly [string, string])[] = [
-  ['sales_contract', 'unpaid_accounts'],
-  ['sales_contract', 'transport_logistics'],
-  ['sales_contract', 'work_service'],
+  ['sale_contract', 'unpaid_accounts'],
+  ['sale_contract', 'transport_logistics'],
+  ['sale_contract', 'work_and_service'],
   ['loan_contract', 'finance'],
   ['loan_contract', 'unpaid_accounts'],
-  ['construction', 'work_service'],
-  ['construction', 'lease'],
-  ['equity_company', 'partnership'],
-  ['equity_company', 'finance'],
-  ['work_service', 'transport_logistics'],
-  ['intellectual_property', 'equity_company'],
+  ['construction_project', 'work_and_service'],
+  ['construction_project', 'lease'],
+  ['equity_and_company', 'partnership'],
+  ['equity_and_company', 'finance'],
+  ['work_and_service', 'transport_logistics'],
+  ['intellectual_property', 'equity_and_company'],
 ]
 
 const RELATED = buildRelated(RELATED_PAIRS)

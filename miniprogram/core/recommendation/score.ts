@@ -135,10 +135,14 @@ export function scoreMediators(
   if (!Array.isArray(candidates)) {
     return failure('invalid_case_facts', '候选调解员列表无效', 'candidates')
   }
-  if (candidates.length > MAX_CANDIDATES) {
+  const maxCandidates = options.maxCandidates ?? MAX_CANDIDATES
+  if (!Number.isInteger(maxCandidates) || maxCandidates < 1) {
+    return failure('invalid_limit', '候选数量上限无效', 'maxCandidates')
+  }
+  if (candidates.length > maxCandidates) {
     return failure(
       'too_many_candidates',
-      `候选调解员过多（最多 ${MAX_CANDIDATES} 名）`,
+      `候选调解员过多（最多 ${maxCandidates} 名）`,
       'candidates',
     )
   }

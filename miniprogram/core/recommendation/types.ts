@@ -108,6 +108,11 @@ export interface Recommendation {
 export interface ScoreOptions {
   /** How many ranked entries to return (default 20, at most 100). */
   readonly limit?: number
+  /**
+   * Refuse more candidates than this (default MAX_CANDIDATES). The query plan never fetches more;
+   * a benchmark's full-scan baseline raises it on purpose.
+   */
+  readonly maxCandidates?: number
 }
 
 export type RecommendationErrorCode =

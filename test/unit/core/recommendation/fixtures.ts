@@ -8,7 +8,7 @@ export const CHENGDU = { provinceCode: '510000', cityCode: '510100' }
 
 export function caseFacts(overrides: Partial<CaseFacts> = {}): CaseFacts {
   return {
-    disputeType: 'sales_contract',
+    disputeType: 'sale_contract',
     region: HANGZHOU,
     coveringOrganisationIds: ['org_hangzhou', 'org_zhejiang'],
     parties: [

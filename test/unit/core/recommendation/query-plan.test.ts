@@ -44,7 +44,7 @@ describe('candidateQueryPlan', () => {
   it('filters by the dispute type, the case city and only mediators accepting cases', () => {
     const first = plan().queries[0]
     expect(first?.where).toEqual([
-      { field: 'specialties', op: 'arrayContains', value: 'sales_contract' },
+      { field: 'specialties', op: 'arrayContains', value: 'sale_contract' },
       { field: 'region.cityCode', op: 'eq', value: '330100' },
       { field: 'available', op: 'eq', value: true },
     ])
@@ -56,7 +56,7 @@ describe('candidateQueryPlan', () => {
     expect(related?.where[0]).toEqual({
       field: 'specialties',
       op: 'in',
-      value: ['transport_logistics', 'unpaid_accounts', 'work_service'],
+      value: ['transport_logistics', 'unpaid_accounts', 'work_and_service'],
     })
     const jurisdiction = p.queries.find((q) => q.id === 'specialty_jurisdiction')
     expect(jurisdiction?.where[1]).toEqual({

@@ -21,7 +21,7 @@ describe('scoreMediators: factors', () => {
   it('ranks a specialist in the dispute type above an otherwise equal non-specialist', () => {
     const ids = order([
       mediator('m_none', { specialties: ['lease'] }),
-      mediator('m_exact', { specialties: ['sales_contract'] }),
+      mediator('m_exact', { specialties: ['sale_contract'] }),
     ])
     expect(ids).toEqual(['m_exact', 'm_none'])
   })
@@ -30,7 +30,7 @@ describe('scoreMediators: factors', () => {
     const ids = order([
       mediator('m_none', { specialties: ['labour'] }),
       mediator('m_related', { specialties: ['unpaid_accounts'] }),
-      mediator('m_exact', { specialties: ['sales_contract'] }),
+      mediator('m_exact', { specialties: ['sale_contract'] }),
     ])
     expect(ids).toEqual(['m_exact', 'm_related', 'm_none'])
   })
@@ -65,7 +65,7 @@ describe('scoreMediators: factors', () => {
   it('lets a specialist in another city outrank a local generalist', () => {
     const ids = order([
       mediator('m_local', { region: HANGZHOU, specialties: ['lease'] }),
-      mediator('m_specialist', { region: CHENGDU, specialties: ['sales_contract'] }),
+      mediator('m_specialist', { region: CHENGDU, specialties: ['sale_contract'] }),
     ])
     expect(ids).toEqual(['m_specialist', 'm_local'])
   })
@@ -179,7 +179,7 @@ describe('scoreMediators: output', () => {
   it('writes Chinese reasons in the documented form', () => {
     const ranked = rank([
       mediator('m_1', {
-        specialties: ['sales_contract'],
+        specialties: ['sale_contract'],
         region: HANGZHOU,
         currentCaseload: 2,
         casesHandled: 50,
@@ -211,7 +211,7 @@ describe('scoreMediators: output', () => {
   it('gives a breakdown that adds up to the score, within 0–100', () => {
     const ranked = rank([
       mediator('m_top', {
-        specialties: ['sales_contract'],
+        specialties: ['sale_contract'],
         region: HANGZHOU,
         currentCaseload: 0,
         casesHandled: 500,
@@ -284,6 +284,14 @@ describe('scoreMediators: bad input', () => {
     const many = Array.from({ length: 2001 }, (_, i) => mediator(`m_${i}`))
     const result = scoreMediators(caseFacts(), many, NOW)
     expect(!result.ok && result.error.code).toBe('too_many_candidates')
+  })
+
+  it('scores a larger set when the caller raises the cap on purpose, and refuses a bad cap', () => {
+    const many = Array.from({ length: 2001 }, (_, i) => mediator(`m_${i}`))
+    const raised = scoreMediators(caseFacts(), many, NOW, { maxCandidates: 5000 })
+    expect(raised.ok && raised.value.eligibleCount).toBe(2001)
+    const bad = scoreMediators(caseFacts(), many, NOW, { maxCandidates: Number.NaN })
+    expect(!bad.ok && bad.error.field).toBe('maxCandidates')
   })
 
   it('skips damaged candidate documents, counts them, and never throws', () => {
