@@ -82,7 +82,8 @@ export async function tempUrls(storage: StorageApi, fileList: unknown): Promise<
       })
       continue
     }
-    const exists = (await storage.getByFileId(fileID)) !== undefined
+    // A fileID naming another environment or bucket is, for this caller, a missing file.
+    const exists = await fileExists(storage, fileID)
     out.push(
       exists
         ? { fileID, tempFileURL: storage.tempUrl(fileID, maxAge), maxAge, status: 0, errMsg: 'ok' }
@@ -90,4 +91,12 @@ export async function tempUrls(storage: StorageApi, fileList: unknown): Promise<
     )
   }
   return out
+}
+
+async function fileExists(storage: StorageApi, fileID: string): Promise<boolean> {
+  try {
+    return (await storage.getByFileId(fileID)) !== undefined
+  } catch {
+    return false
+  }
 }
