@@ -10,7 +10,7 @@ export interface PendingEvent {
   readonly dataType: 'init' | 'add' | 'update' | 'remove' | 'replace' | 'limit'
   readonly queueType: 'init' | 'enqueue' | 'dequeue' | 'update'
   readonly docId: string
-  /** Full document for init/enqueue/update; undefined for dequeue. */
+  /** Full document for init/enqueue/update; for dequeue at most the version already sent. */
   readonly doc: Doc | undefined
   readonly updatedFields?: Doc
   readonly removedFields?: string[]
@@ -49,10 +49,14 @@ export function diffResults(
   const dequeued: PendingEvent[] = []
   const updated: PendingEvent[] = []
   const enqueued: PendingEvent[] = []
-  for (const [id] of beforeById) {
+  for (const [id, previous] of beforeById) {
     if (afterById.has(id)) continue
     const dataType = id !== change.docId ? 'limit' : change.type === 'remove' ? 'remove' : 'update'
-    dequeued.push({ dataType, queueType: 'dequeue', docId: id, doc: undefined })
+    // An update that moves a document out carries the version the watcher last saw: the 1.4.3
+    // client cannot rebuild it from its cache (its lodash.clonedeep import is broken under CJS),
+    // and the new version may be one the watcher is no longer allowed to read.
+    const doc = dataType === 'update' ? previous : undefined
+    dequeued.push({ dataType, queueType: 'dequeue', docId: id, doc })
   }
   for (const [id, doc] of afterById) {
     const previous = beforeById.get(id)

@@ -19,6 +19,7 @@ function decodeFilter(query: unknown, now: number): Doc | string {
   } catch {
     return 'query 不是合法的 JSON'
   }
+  if (inner === '') return {}
   try {
     return parseWireObject(inner, 'query', now)
   } catch (err) {
