@@ -6,6 +6,9 @@ import { fileURLToPath } from 'node:url'
 import { networkGuardPath, type NetworkAttempt } from '../guard/index'
 import type { LogLevel } from './logs'
 
+/** SCF's separate, longer limit for loading the bundle before the first event. */
+const INIT_TIMEOUT_MS = 60_000
+
 const workerEntryPath = fileURLToPath(new URL('./worker-entry.cjs', import.meta.url))
 
 export interface InvokeMessage {
@@ -46,8 +49,11 @@ export class FunctionInstance {
   private pending:
     { id: string; resolve: (r: InstanceResult) => void; timer: NodeJS.Timeout } | undefined
   private dead = false
+  private readonly ready: Promise<boolean>
+  private markReady: (ok: boolean) => void = () => undefined
   private lastInvocationId = ''
   idleTimer: NodeJS.Timeout | undefined
+  private deathReason = ''
 
   constructor(
     readonly key: string,
@@ -66,6 +72,9 @@ export class FunctionInstance {
       stdout: false,
       stderr: false,
     })
+    this.ready = new Promise<boolean>((resolve) => {
+      this.markReady = resolve
+    })
     this.worker.on('message', (m: WorkerMessage) => this.onMessage(m))
     this.worker.on('error', (err: Error) => this.fail(err.stack ?? err.message))
     this.worker.on('exit', (code: number) => this.fail(`退出码 ${code}`))
@@ -79,10 +88,13 @@ export class FunctionInstance {
     return this.pending !== undefined
   }
 
-  run(message: InvokeMessage, timeoutMs: number): Promise<InstanceResult> {
-    if (this.dead) return Promise.resolve({ kind: 'crashed', detail: '实例已退出' })
+  async run(message: InvokeMessage, timeoutMs: number): Promise<InstanceResult> {
     if (this.pending) throw new Error('instance is busy')
     this.lastInvocationId = message.invocationId
+    const initTimer = setTimeout(() => this.fail('初始化超时'), INIT_TIMEOUT_MS)
+    const ready = await this.ready
+    clearTimeout(initTimer)
+    if (!ready || this.dead) return { kind: 'crashed', detail: this.deathReason || '实例已退出' }
     return new Promise<InstanceResult>((resolve) => {
       const timer = setTimeout(() => {
         this.pending = undefined
@@ -106,6 +118,10 @@ export class FunctionInstance {
       this.onLog(m.invocationId ?? this.lastInvocationId, m.level, m.text, m.at)
       return
     }
+    if (m.type === 'ready') {
+      this.markReady(true)
+      return
+    }
     if (m.type !== 'done') return
     if (m.attempts && m.attempts.length > 0) this.onAttempts(m.attempts)
     const p = this.pending
@@ -119,6 +135,8 @@ export class FunctionInstance {
   private fail(detail: string): void {
     const wasDead = this.dead
     this.dead = true
+    if (!this.deathReason) this.deathReason = detail
+    this.markReady(false)
     if (this.idleTimer) clearTimeout(this.idleTimer)
     const p = this.pending
     if (p) {

@@ -256,7 +256,11 @@ export class FunctionsRuntime {
       key,
       token,
       fn.entry,
-      { ...env, WX_API_TOKEN: token },
+      {
+        ...env,
+        WX_API_TOKEN: token,
+        ...(env['TRIGGER_SRC'] === 'timer' ? { WX_TRIGGER_API_TOKEN_V0: token } : {}),
+      },
       fn.memoryMb,
       (invocationId, level, text, at) =>
         this.logs.addLine({ invocationId, function: fn.name, level, text, at }),

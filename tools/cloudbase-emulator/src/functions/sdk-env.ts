@@ -1,6 +1,7 @@
 // The SCF-shaped environment one function instance runs in (research §1.3): the TCB seam that
 // sends every wx-server-sdk call to the emulator, SCF markers, dummy keys (node-sdk rejects
 // without them), and the caller's WX_* context that getWXContext() reads from process.env.
+import { sdkEnvFor } from '../sdk-env'
 
 export interface CallerIdentity {
   readonly openid: string
@@ -13,20 +14,25 @@ export interface CallerIdentity {
 }
 
 export const DEFAULT_APPID = 'wx0000000000000000'
-export const DEFAULT_REGION = 'ap-shanghai'
 
+/** The SCF environment of a function instance: the emulator's public SDK contract plus the
+ * context-key lists SCF sets. */
 export function scfEnv(baseUrl: string, envId: string): Record<string, string> {
+  const base = sdkEnvFor(baseUrl, { envId })
+  for (const key of Object.keys(base)) {
+    if (key.startsWith('WX_') && key !== 'WX_CONTEXT_KEYS' && key !== 'WX_API_BASE')
+      delete base[key]
+  }
+  delete base['TCB_SOURCE']
   return {
-    TCB_CONTEXT_CNFG: JSON.stringify({ URL: `${baseUrl}/admin` }),
-    TENCENTCLOUD_RUNENV: 'SCF',
-    TCB_ENV: envId,
-    SCF_NAMESPACE: envId,
-    TENCENTCLOUD_REGION: DEFAULT_REGION,
-    TENCENTCLOUD_SECRETID: 'AKIDlocalemulator',
-    TENCENTCLOUD_SECRETKEY: 'local-emulator-secret-key',
-    TENCENTCLOUD_SESSIONTOKEN: 'local-emulator-session-token',
-    WX_CONTEXT_KEYS: 'WX_OPENID,WX_APPID,WX_UNIONID,WX_CLIENTIP,WX_CLIENTIPV6',
-    WX_API_BASE: `${baseUrl}/wxapi`,
+    ...base,
+    // As in SCF: node-sdk forwards only the variables these lists name (WX_API_TOKEN identifies
+    // the invocation to the emulator; getWXContext() hides it), and sends TCB_SOURCE on as the
+    // x-tcb-source header of nested calls.
+    WX_CONTEXT_KEYS:
+      'WX_OPENID,WX_APPID,WX_UNIONID,WX_CLIENTIP,WX_CLIENTIPV6,WX_API_TOKEN,WX_TRIGGER_API_TOKEN_V0',
+    TCB_CONTEXT_KEYS: 'TCB_ENV,TCB_SEQID,TCB_SOURCE',
+    WX_API_BASE: `${baseUrl.replace(/\/+$/, '')}/wxapi`,
   }
 }
 

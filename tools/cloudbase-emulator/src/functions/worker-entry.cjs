@@ -1,4 +1,5 @@
 'use strict'
+/* global __filename */
 // Bootstrap of one function instance (a worker thread with its own process.env, like one SCF
 // instance). Plain CommonJS so it needs no loader: it installs the egress guard before the
 // function's bundle can touch the network, captures console output per invocation, and runs
@@ -33,9 +34,11 @@ process.on('unhandledRejection', (reason) => {
 })
 
 let handler = null
+let initError = null
 
 function loadHandler() {
   if (handler) return handler
+  if (initError) throw initError
   const mod = require(workerData.entry)
   const main = mod && typeof mod.main === 'function' ? mod.main : null
   if (!main) {
@@ -49,7 +52,12 @@ function loadHandler() {
 
 function describe(err) {
   if (err instanceof Error) {
-    return { name: err.name, message: err.message, stack: err.stack || '' }
+    // The runtime's own frames say nothing about the function's bug.
+    const stack = (err.stack || '')
+      .split('\n')
+      .filter((line) => !line.includes(__filename) && !line.includes('node:internal'))
+      .join('\n')
+    return { name: err.name, message: err.message, stack }
   }
   return { name: 'Error', message: format(err), stack: '' }
 }
@@ -76,4 +84,11 @@ parentPort.on('message', async (message) => {
   post(reply)
 })
 
+// SCF's init phase: the bundle is loaded before the first event, and its load time does not
+// count against the execution timeout.
+try {
+  loadHandler()
+} catch (err) {
+  initError = err
+}
 post({ type: 'ready' })

@@ -53,6 +53,7 @@ export function createTimersModule(opts: TimersModuleOptions = {}): EmulatorModu
   let lastChecked = 0
   let chain: Promise<unknown> = Promise.resolve()
   let interval: NodeJS.Timeout | undefined
+  let unsubscribe: (() => void) | undefined
   const history: TimerFiring[] = []
 
   const functions = (): FunctionsService | undefined => {
@@ -216,6 +217,8 @@ export function createTimersModule(opts: TimersModuleOptions = {}): EmulatorModu
     start(ctx) {
       emu = ctx
       lastChecked = ctx.clock.now()
+      // A controlled clock reports every set/advance, so a crossed boundary fires at once.
+      unsubscribe = ctx.clock.subscribe?.(() => void api.tick())
       const pollMs = opts.pollMs ?? 1000
       if (pollMs > 0) {
         interval = setInterval(() => void api.tick(), pollMs)
@@ -225,6 +228,7 @@ export function createTimersModule(opts: TimersModuleOptions = {}): EmulatorModu
     },
     stop() {
       if (interval) clearInterval(interval)
+      unsubscribe?.()
       interval = undefined
       return chain.then(
         () => undefined,
