@@ -1,7 +1,10 @@
 // The modules other helpers own, registered by startEmulator. A static list on purpose: each
 // entry is added once its module's index.ts has landed, so a missing module is a compile error,
 // not a silent runtime gap.
+import { createClientModule } from './client/index'
+import { createConsoleModule } from './console/index'
 import { createFunctionsModule } from './functions/index'
+import { createRealtimeModule } from './realtime/index'
 import type { Clock, EmulatorModule } from './server/contracts'
 
 export interface ModuleFactoryContext {
@@ -12,4 +15,9 @@ export interface ModuleFactoryContext {
 
 export type ModuleFactory = (ctx: ModuleFactoryContext) => EmulatorModule | Promise<EmulatorModule>
 
-export const projectModules: readonly ModuleFactory[] = [() => createFunctionsModule()]
+export const projectModules: readonly ModuleFactory[] = [
+  () => createFunctionsModule(),
+  () => createClientModule(),
+  () => createRealtimeModule(),
+  () => createConsoleModule(),
+]
