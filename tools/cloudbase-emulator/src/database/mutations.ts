@@ -3,6 +3,7 @@ import { isDeepStrictEqual } from 'node:util'
 import { update as applyUpdate, Query } from 'mingo'
 import { TcbCode, TcbError } from '../server/errors'
 import { isPlainObject, type Doc } from './ejson'
+import { readPath } from './index-key'
 
 export function newDocId(): string {
   return randomBytes(16).toString('hex')
@@ -48,6 +49,39 @@ function normaliseModifier(modifier: Doc): Doc {
   return { ...modifier, $addToSet: fixed }
 }
 
+const ARRAY_OPERATORS = ['$push', '$pop', '$pull', '$pullAll', '$addToSet']
+const NUMBER_OPERATORS = ['$inc', '$mul']
+
+/**
+ * MongoDB refuses array operators on non-arrays and arithmetic on non-numbers; mingo would
+ * quietly skip or coerce, so those cases are refused here with the database's invalid-operator
+ * error before anything changes.
+ */
+function checkOperandTypes(doc: Doc, modifier: Doc): void {
+  for (const [operator, fields] of Object.entries(modifier)) {
+    if (!isPlainObject(fields)) continue
+    const wantsArray = ARRAY_OPERATORS.includes(operator)
+    const wantsNumber = NUMBER_OPERATORS.includes(operator)
+    if (!wantsArray && !wantsNumber) continue
+    for (const path of Object.keys(fields)) {
+      const current = readPath(doc, path)
+      if (current === undefined || current === null) continue
+      if (wantsArray && !Array.isArray(current)) {
+        throw new TcbError(
+          TcbCode.DATABASE_INVALID_OPERATOR,
+          `字段 ${path} 不是数组，不能使用 ${operator}`,
+        )
+      }
+      if (wantsNumber && typeof current !== 'number') {
+        throw new TcbError(
+          TcbCode.DATABASE_INVALID_OPERATOR,
+          `字段 ${path} 不是数字，不能使用 ${operator}`,
+        )
+      }
+    }
+  }
+}
+
 /** Applies an update to a copy of `doc`; returns the new document, or undefined if unchanged. */
 export function modify(doc: Doc, data: Doc, replace: boolean): Doc | undefined {
   if (replace) {
@@ -58,6 +92,7 @@ export function modify(doc: Doc, data: Doc, replace: boolean): Doc | undefined {
   if ('_id' in (isPlainObject(modifier['$set']) ? modifier['$set'] : {})) {
     throw new TcbError(TcbCode.INVALID_PARAM, '不能更新 _id 的值')
   }
+  checkOperandTypes(doc, modifier)
   const copy = structuredClone(doc)
   let changed: string[]
   try {
