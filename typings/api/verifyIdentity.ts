@@ -131,6 +131,7 @@ export interface VerifyIdentityContracts {
     ConfirmFaceResponse,
     | 'FACE_SESSION_NOT_FOUND'
     | 'FACE_SESSION_EXPIRED'
+    | 'FACE_NOT_FINISHED'
     | 'INVALID_TRANSITION'
     | 'UPSTREAM_UNAVAILABLE'
   >
@@ -140,7 +141,11 @@ export interface VerifyIdentityContracts {
     IdentityErrorCode | 'FILE_NOT_OWNED'
   >
   readonly listPending: ActionContract<PageRequest, Page<PendingReview>, never>
-  readonly approve: ActionContract<ReviewRequest, ReviewResponse, 'INVALID_TRANSITION'>
+  readonly approve: ActionContract<
+    ReviewRequest,
+    ReviewResponse,
+    'INVALID_TRANSITION' | 'ID_ALREADY_BOUND'
+  >
   readonly reject: ActionContract<RejectRequest, ReviewResponse, 'INVALID_TRANSITION'>
   readonly delete: ActionContract<
     Record<string, never>,

@@ -44,6 +44,8 @@ export async function getVerifyId(
 
 export type FaceOutcome =
   | { readonly kind: 'verified' }
+  /** The user has not finished the face sheet yet (verify_ret 0): nothing to record. */
+  | { readonly kind: 'unfinished' }
   | { readonly kind: 'cancelled'; readonly reason: string }
   | { readonly kind: 'failed'; readonly reason: string }
 
@@ -73,6 +75,9 @@ export async function queryOutcome(session: {
   const mismatch = echoed.some(([got, want]) => got !== undefined && got !== want)
   if (res.errcode === 0 && ret === 10000 && !mismatch) return { kind: 'verified' }
   if (mismatch) log.warn('face.query.mismatch', { errcode: res.errcode })
+  if (res.errcode === 0 && !mismatch && (ret === 0 || res.verify_ret === undefined)) {
+    return { kind: 'unfinished' }
+  }
   if (Number.isFinite(ret) && isCancelLike(ret)) {
     return {
       kind: 'cancelled',

@@ -17,7 +17,7 @@
  * Reads/writes: `identities`, `face_verifications`, `audit_events`, `messages`,
  *   `subscribe_grants`, `idempotency_keys`; reads `mediation_cases` / `filings` (`partyOpenids`).
  * Errors: `ALREADY_VERIFIED`, `ID_ALREADY_BOUND`, `INVALID_TRANSITION`, `FACE_UNAVAILABLE`,
- *   `FACE_SESSION_NOT_FOUND`, `FACE_SESSION_EXPIRED`, `FILE_NOT_OWNED`, `UPSTREAM_UNAVAILABLE`,
+ *   `FACE_SESSION_NOT_FOUND`, `FACE_SESSION_EXPIRED`, `FACE_NOT_FINISHED`, `FILE_NOT_OWNED`, `UPSTREAM_UNAVAILABLE`,
  *   plus the common codes.
  */
 import { DAY_MS, manualReviewDueAt } from '../../../miniprogram/core/deadlines'
@@ -236,6 +236,9 @@ export const main = defineFunction('verifyIdentity', {
           fail('FACE_SESSION_EXPIRED', '人脸核身已超时，请重新开始')
         }
         const outcome = await queryOutcome({ ...session, openid: ctx.caller.openid })
+        if (outcome.kind === 'unfinished') {
+          fail('FACE_NOT_FINISHED', '人脸核身尚未完成，请按提示完成后再确认')
+        }
         if (outcome.kind === 'verified')
           await assertNotBoundElsewhere(session.idNumberHash, ctx.caller.openid)
 
