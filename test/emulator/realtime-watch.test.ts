@@ -198,6 +198,38 @@ describe('realtime watch through the real @cloudbase/database client (admin /ws)
   })
 })
 
+describe('admin /ws frames', () => {
+  it('orders and limits the initial result and answers a bad ticket with SIGN_INVALID_ERROR', async () => {
+    for (const n of [5, 9, 7, 1]) await h.insert('chat', { room: 'ordered', n })
+    const ticket = (await (
+      await fetch(`${h.baseUrl}/admin?env=${h.envId}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ action: 'auth.wsWebSign', envName: h.envId }),
+      })
+    ).json()) as { data: { signStr: string; wsUrl: string } }
+    expect(ticket.data.wsUrl).toBe(`${h.baseUrl.replace('http', 'ws')}/ws`)
+    const ws = await rawSocket(ticket.data.wsUrl)
+    const forged = await ws.request({ msgType: 'LOGIN', msgData: {}, exMsgData: { signStr: 'x' } })
+    expect(forged).toMatchObject({ msgType: 'ERROR', msgData: { code: 'SIGN_INVALID_ERROR' } })
+    await ws.request({ msgType: 'LOGIN', msgData: {}, exMsgData: { signStr: ticket.data.signStr } })
+    const init = (await ws.request({
+      msgType: 'INIT_WATCH',
+      watchId: 'w',
+      msgData: {
+        collName: 'chat',
+        query: JSON.stringify('{"room":"ordered"}'),
+        orderBy: { n: 'desc' },
+        limit: 3,
+      },
+    })) as { msgData: { events: Array<{ Doc: string }> } }
+    expect(init.msgData.events.map((e) => (JSON.parse(e.Doc) as { n: number }).n)).toEqual([
+      9, 7, 5,
+    ])
+    ws.close()
+  })
+})
+
 describe('client watch (/client/ws) under the read rules', () => {
   it("a user's watch never receives another user's document, initially or later", async () => {
     const messages = h.emulator.database.collection(h.envId, 'messages')

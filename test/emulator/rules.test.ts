@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs'
+import { resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import {
   compileRules,
@@ -180,5 +182,15 @@ describe('rules file', () => {
     })
     expect(guard.documentAllowed('messages', 'create', { toOpenid: 'o_alice' }, alice)).toBe(false)
     expect(loaded.rules.collections()).toHaveLength(20)
+  })
+
+  it('names every collection of database/collections.json explicitly', () => {
+    const schema = JSON.parse(
+      readFileSync(resolve(import.meta.dirname, '../../database/collections.json'), 'utf8'),
+    ) as { collections: string[] }
+    const loaded = loadRulesFile()
+    if (!loaded.ok) throw new Error('rules should load')
+    const project = schema.collections.filter((name) => !name.startsWith('emulator_'))
+    expect(loaded.rules.collections()).toEqual([...project].sort())
   })
 })
