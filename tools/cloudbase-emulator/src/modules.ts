@@ -3,9 +3,12 @@
 // not a silent runtime gap.
 import { createClientModule } from './client/index'
 import { createConsoleModule } from './console/index'
+import { createFaceModule } from './face/index'
 import { createFunctionsModule } from './functions/index'
+import { createOpenApiModule } from './openapi/index'
 import { createRealtimeModule } from './realtime/index'
 import type { Clock, EmulatorModule } from './server/contracts'
+import { createTimersModule } from './timers/index'
 
 export interface ModuleFactoryContext {
   readonly envId: string
@@ -17,6 +20,9 @@ export type ModuleFactory = (ctx: ModuleFactoryContext) => EmulatorModule | Prom
 
 export const projectModules: readonly ModuleFactory[] = [
   () => createFunctionsModule(),
+  () => createTimersModule(),
+  () => createOpenApiModule(),
+  () => createFaceModule(),
   () => createClientModule(),
   () => createRealtimeModule(),
   () => createConsoleModule(),
