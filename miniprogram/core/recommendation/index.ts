@@ -19,10 +19,11 @@ export { scoreMediators } from './score'
 export {
   MAX_KEYWORD_LENGTH,
   MAX_NAME_LENGTH,
+  MAX_PREFIX_LENGTH,
   mediatorSearchKeys,
+  mediatorSearchPrefixes,
   normaliseSearchKeyword,
   normaliseSyllable,
-  searchKeyPrefixPattern,
   type SearchKeyErrorCode,
   type SearchKeyword,
 } from './search-keys'

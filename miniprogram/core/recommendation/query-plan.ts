@@ -32,7 +32,10 @@ export interface CandidateQuery {
   readonly where: readonly QueryCondition[]
   readonly orderBy: readonly QueryOrder[]
   readonly limit: number
-  /** The compound index that serves this query (declare it in database/indexes.json). */
+  /**
+   * The compound equality index that serves this query, as declared in database/indexes.json;
+   * the order is applied to its hits.
+   */
   readonly index: readonly string[]
 }
 
@@ -86,7 +89,7 @@ export function candidateQueryPlan(
     query(
       'specialty_city',
       [bySpecialty, { field: 'region.cityCode', op: 'eq', value: cityCode }],
-      ['specialties', 'region.cityCode', 'available', 'casesSettled'],
+      ['specialties', 'region.cityCode', 'available'],
     ),
   ]
   const related = relatedDisputeTypes(type)
@@ -98,7 +101,7 @@ export function candidateQueryPlan(
           { field: 'specialties', op: 'in', value: related },
           { field: 'region.cityCode', op: 'eq', value: cityCode },
         ],
-        ['specialties', 'region.cityCode', 'available', 'casesSettled'],
+        ['specialties', 'region.cityCode', 'available'],
       ),
     )
   }
@@ -110,7 +113,7 @@ export function candidateQueryPlan(
       query(
         'specialty_jurisdiction',
         [bySpecialty, { field: 'organisationId', op: 'in', value: covering }],
-        ['specialties', 'organisationId', 'available', 'casesSettled'],
+        ['specialties', 'organisationId', 'available'],
       ),
     )
   }
@@ -118,14 +121,14 @@ export function candidateQueryPlan(
     query(
       'specialty_province',
       [bySpecialty, { field: 'region.provinceCode', op: 'eq', value: provinceCode }],
-      ['specialties', 'region.provinceCode', 'available', 'casesSettled'],
+      ['specialties', 'region.provinceCode', 'available'],
     ),
     query(
       'city_any',
       [{ field: 'region.cityCode', op: 'eq', value: cityCode }],
-      ['region.cityCode', 'available', 'casesSettled'],
+      ['region.cityCode', 'available'],
     ),
-    query('specialty_any', [bySpecialty], ['specialties', 'available', 'casesSettled']),
+    query('specialty_any', [bySpecialty], ['specialties', 'available']),
   )
   return success({ collection: 'mediators', queries, maxCandidates: MAX_QUERY_CANDIDATES })
 }

@@ -25,8 +25,8 @@ export function normaliseSyllable(syllable: string): string {
 }
 
 /**
- * The keys stored in a mediator document's `searchKeys` so that search by name, full pinyin or
- * pinyin initials is an indexed prefix lookup: [name, full pinyin, initials], without duplicates.
+ * The keys stored in a mediator document's `searchKeys` (name, full pinyin, initials, without
+ * duplicates); their prefixes (`mediatorSearchPrefixes`) make search an indexed equality lookup.
  * `syllables` is the name's pinyin, one entry per character (pinyin-pro's `type: 'array'` output);
  * entries that are not letters (a `·`, a space) are ignored.
  * 张伟 + ['zhang', 'wei'] → ['张伟', 'zhangwei', 'zw'].
@@ -53,7 +53,7 @@ export function mediatorSearchKeys(
 }
 
 export interface SearchKeyword {
-  /** Compare against `searchKeys` with a prefix match. */
+  /** Look up with equality on `searchPrefixes`. */
   readonly key: string
   readonly kind: 'han' | 'latin' | 'mixed'
 }
@@ -85,7 +85,26 @@ export function normaliseSearchKeyword(raw: string): Outcome<SearchKeyword, Sear
   return success({ key, kind: han && latin ? 'mixed' : han ? 'han' : 'latin' })
 }
 
-/** An anchored, escaped pattern for `db.RegExp({ regexp })`: a prefix match the index can serve. */
-export function searchKeyPrefixPattern(key: string): string {
-  return '^' + key.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&')
+/** Longest key a search prefix is stored for; longer typed keywords simply match nothing. */
+export const MAX_PREFIX_LENGTH = MAX_KEYWORD_LENGTH
+
+/**
+ * Every prefix of every search key, for the `searchPrefixes` array of a mediator document, so
+ * that search is an exact match on an indexed array field (`where({ searchPrefixes: key })`):
+ * hash indexes serve it, where a prefix RegExp would scan. 张伟 → 张, 张伟, z, zh, …, zhangwei, zw.
+ */
+export function mediatorSearchPrefixes(keys: readonly string[]): string[] {
+  const out: string[] = []
+  const seen = new Set<string>()
+  for (const key of keys) {
+    const chars = [...key].slice(0, MAX_PREFIX_LENGTH)
+    for (let i = 1; i <= chars.length; i += 1) {
+      const prefix = chars.slice(0, i).join('')
+      if (!seen.has(prefix)) {
+        seen.add(prefix)
+        out.push(prefix)
+      }
+    }
+  }
+  return out
 }

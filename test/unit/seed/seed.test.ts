@@ -182,11 +182,15 @@ describe('generateSeed: collections', () => {
     for (const m of seed.mediators) expect(m.bindCodeHash).toBeNull()
   })
 
-  it('stores name, full pinyin and initials as search keys', () => {
+  it('stores name, full pinyin and initials as search keys, with every prefix', () => {
     expect(seed.mediators[0]?.searchKeys).toEqual(['王建国', 'wangjianguo', 'wjg'])
+    expect(seed.mediators[0]?.searchPrefixes).toEqual(
+      expect.arrayContaining(['王', '王建国', 'w', 'wang', 'wangjianguo', 'wj', 'wjg']),
+    )
     for (const m of seed.mediators) {
       expect(m.searchKeys[0]).toBe(m.name)
       expect(m.searchKeys.slice(1).every((k) => /^[a-z]+$/.test(k))).toBe(true)
+      for (const key of m.searchKeys) expect(m.searchPrefixes).toContain(key)
     }
   })
 

@@ -37,7 +37,10 @@ export interface SeedMediator {
   readonly bio: string
   readonly yearsOfPractice: number
   readonly affiliations: readonly SeedAffiliation[]
+  /** Name, full pinyin, initials (see `mediatorSearchKeys`). */
   readonly searchKeys: readonly string[]
+  /** Every prefix of the search keys: search is `where({ searchPrefixes: keyword })`. */
+  readonly searchPrefixes: readonly string[]
   /** Text avatar: the surname on a colour, so no image is fetched from anywhere. */
   readonly avatarText: string
   readonly avatarColor: string
@@ -157,7 +160,7 @@ function demoMediator(
     bio: bioFor(spec.background, spec.specialties, spec.years),
     yearsOfPractice: spec.years,
     affiliations: spec.affiliations,
-    searchKeys: searchKeysFor(spec.name),
+    ...searchKeysFor(spec.name),
     avatarText: spec.name.charAt(0),
     avatarColor: AVATAR_COLORS[index % AVATAR_COLORS.length] ?? '#0052D9',
     openid: demoMediatorOpenid(index),
@@ -224,7 +227,7 @@ function generatedMediator(
     bio: bioFor(background, specialties, years),
     yearsOfPractice: years,
     affiliations,
-    searchKeys: searchKeysFor(name),
+    ...searchKeysFor(name),
     avatarText: surname.charAt(0),
     avatarColor: rng.pick(AVATAR_COLORS),
     openid: null,

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import {
   CANDIDATE_QUERY_LIMIT,
@@ -32,13 +33,22 @@ describe('candidateQueryPlan', () => {
     for (const q of p.queries) {
       expect(q.limit).toBe(CANDIDATE_QUERY_LIMIT)
       expect(q.where.length).toBeGreaterThan(1)
-      // Every filtered field is covered by the query's index, so nothing is scanned.
-      for (const c of q.where) expect(q.index).toContain(c.field)
+      // The query's index pins exactly the filtered fields, so an equality index serves it.
+      expect([...q.index].sort()).toEqual(q.where.map((c) => c.field).sort())
       expect(q.orderBy).toEqual([
         { field: 'casesSettled', direction: 'desc' },
         { field: '_id', direction: 'asc' },
       ])
     }
+  })
+
+  it('uses only indexes declared for the mediators collection in database/indexes.json', () => {
+    const url = new URL('../../../../database/indexes.json', import.meta.url)
+    const declared = (
+      JSON.parse(readFileSync(url, 'utf8')) as { mediators: { fields: string[] }[] }
+    ).mediators.map((i) => i.fields.join(','))
+    for (const q of plan().queries) expect(declared, q.id).toContain(q.index.join(','))
+    expect(declared).toContain('searchPrefixes')
   })
 
   it('filters by the dispute type, the case city and only mediators accepting cases', () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import {
   mediatorSearchKeys,
   normaliseSearchKeyword,
-  searchKeyPrefixPattern,
+  mediatorSearchPrefixes,
 } from '../../../../miniprogram/core/recommendation'
 
 describe('mediatorSearchKeys', () => {
@@ -63,17 +63,36 @@ describe('normaliseSearchKeyword', () => {
   })
 })
 
-describe('searchKeyPrefixPattern', () => {
-  it('anchors the key and escapes every RegExp metacharacter', () => {
-    expect(searchKeyPrefixPattern('zw')).toBe('^zw')
-    const pattern = searchKeyPrefixPattern('a.b*c')
-    expect(new RegExp(pattern).test('a.b*cd')).toBe(true)
-    expect(new RegExp(pattern).test('axbbc')).toBe(false)
+describe('mediatorSearchPrefixes', () => {
+  it('lists every prefix of every key once, so search is an equality lookup', () => {
+    expect(mediatorSearchPrefixes(['张伟', 'zhangwei', 'zw'])).toEqual([
+      '张',
+      '张伟',
+      'z',
+      'zh',
+      'zha',
+      'zhan',
+      'zhang',
+      'zhangw',
+      'zhangwe',
+      'zhangwei',
+      'zw',
+    ])
   })
 
-  it('matches a stored key by prefix only', () => {
-    const re = new RegExp(searchKeyPrefixPattern('zhangw'))
-    expect(['张伟', 'zhangwei', 'zw'].some((k) => re.test(k))).toBe(true)
-    expect(re.test('lizhangwei')).toBe(false)
+  it('finds a mediator by what a user types, through the normalised keyword', () => {
+    const keys = mediatorSearchKeys('吕梅', ['lv', 'mei'])
+    const prefixes = new Set(mediatorSearchPrefixes(keys.ok ? keys.value : []))
+    for (const typed of ['吕', '吕梅', 'lv', 'LVM', "lv'mei", 'lǚméi', 'lm']) {
+      const keyword = normaliseSearchKeyword(typed)
+      expect(keyword.ok && prefixes.has(keyword.value.key), typed).toBe(true)
+    }
+    const other = normaliseSearchKeyword('mei')
+    expect(other.ok && prefixes.has(other.value.key)).toBe(false)
+  })
+
+  it('stops at the longest searchable prefix', () => {
+    const prefixes = mediatorSearchPrefixes(['a'.repeat(40)])
+    expect(prefixes).toHaveLength(30)
   })
 })
