@@ -67,9 +67,20 @@ export function list<T>(label: string, item: Schema<T>, options: { min?: number;
   ) as Schema<T[]>
 }
 
-/** An object that rejects fields it does not declare. */
+/**
+ * An object that rejects fields it does not declare. A missing field is reported with that
+ * field's own message ("请填写身份证号"), found by asking its schema about `undefined`.
+ */
 export const obj = <const E extends v.ObjectEntries>(entries: E) =>
-  v.strictObject(entries, '格式不正确')
+  v.strictObject(entries, (issue) => {
+    const key = /^"(.+)"$/.exec(issue.expected ?? '')?.[1]
+    const entry = key !== undefined && Object.hasOwn(entries, key) ? entries[key] : undefined
+    if (issue.received === 'undefined' && entry) {
+      const own = v.safeParse(entry, undefined)
+      if (!own.success && own.issues[0]) return own.issues[0].message
+    }
+    return '格式不正确'
+  })
 
 /** An optional field that, when present, must be valid (absent ≠ `undefined` under exactOptional). */
 export const opt = <S extends v.GenericSchema>(schema: S) => v.exactOptional(schema)

@@ -1,7 +1,7 @@
 // Test harness for the cloud functions: builds the real bundles, starts the emulator in-process
 // and invokes functions through its functions runtime (worker per caller, real wx-server-sdk),
 // as any caller we like.
-import { mkdtempSync } from 'node:fs'
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
@@ -25,11 +25,24 @@ interface BuildScript {
   buildFunction(name: string, overrides?: Record<string, unknown>): Promise<unknown>
 }
 
-/** Builds the given functions exactly as `npm run build` does (same esbuild options). */
-export async function buildBundles(names: readonly string[]): Promise<void> {
+/**
+ * Builds the given functions with the build script's own esbuild options into a private folder
+ * per test file (inside the repo, so `wx-server-sdk` resolves from its node_modules), so test
+ * files running in parallel never load a bundle another one is rewriting.
+ */
+export async function buildBundles(names: readonly string[]): Promise<string> {
   const spec = pathToFileURL(join(repoRoot, 'tools/build/build-functions.mjs')).href
   const script = (await import(spec)) as BuildScript
-  for (const name of names) await script.buildFunction(name)
+  const root = join(repoRoot, '.cloudbase', 'fn-test', `${process.pid}-${Date.now().toString(36)}`)
+  for (const name of names) {
+    const dir = join(root, name)
+    mkdirSync(dir, { recursive: true })
+    await script.buildFunction(name, { outfile: join(dir, 'index.js') })
+    for (const file of ['config.json', 'package.json']) {
+      copyFileSync(join(repoRoot, 'cloudfunctions', name, file), join(dir, file))
+    }
+  }
+  return root
 }
 
 export interface Harness {
@@ -59,9 +72,9 @@ export function rid(): string {
 }
 
 export async function startHarness(functionNames: readonly string[]): Promise<Harness> {
-  await buildBundles(functionNames)
+  const functionsRoot = await buildBundles(functionNames)
   const dataDir = mkdtempSync(join(tmpdir(), 'fn-test-'))
-  const functionsModule = createFunctionsModule()
+  const functionsModule = createFunctionsModule({ functionsRoot })
   const emulator = await startEmulator({
     port: 0,
     dataDir,
@@ -93,7 +106,11 @@ export async function startHarness(functionNames: readonly string[]): Promise<Ha
     insert: async (collection, docs) => {
       await emulator.database.engine.insert(env, collection, docs)
     },
-    stop: () => emulator.stop(),
+    stop: async () => {
+      await emulator.stop()
+      rmSync(functionsRoot, { recursive: true, force: true })
+      rmSync(dataDir, { recursive: true, force: true })
+    },
   }
 }
 

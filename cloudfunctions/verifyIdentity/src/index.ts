@@ -560,7 +560,7 @@ async function review(
           decision === 'approve'
             ? '您提交的实名认证已审核通过，现在可以申请调解。'
             : `您提交的实名认证未通过审核：${reason ?? ''}。请修改后重新提交。`,
-        link: '/pages/identity/status/index',
+        link: '/pages/me/index',
         templateData: {
           thing1: '实名认证',
           phrase2: decision === 'approve' ? '已通过' : '未通过',
