@@ -23,6 +23,8 @@ export default defineConfig({
           name: 'emulator',
           include: ['test/emulator/**/*.test.ts'],
           environment: 'node',
+          // Fails any test during which something tried to leave loopback.
+          setupFiles: ['test/emulator/support/network-guard.ts'],
           testTimeout: 60_000,
           hookTimeout: 60_000,
         },
@@ -32,6 +34,7 @@ export default defineConfig({
           name: 'functions',
           include: ['test/functions/**/*.test.ts'],
           environment: 'node',
+          setupFiles: ['test/emulator/support/network-guard.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
         },

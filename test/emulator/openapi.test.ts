@@ -105,6 +105,22 @@ describe('security.mediaCheckAsync', () => {
       result: { suggest: 'pass', label: 100 },
     })
   })
+
+  it('looks inside a local file for a content marker', async () => {
+    const { fileID } = await h.emulator.storage.put(
+      'demo-local',
+      'evidence/photo-1.jpg',
+      Buffer.from('JFIF… EMULATOR-REVIEW …'),
+    )
+    const r = await op('o_media', {
+      op: 'mediaCheckAsync',
+      mediaUrl: h.emulator.storage.tempUrl(fileID),
+    })
+    const records = h.emulator.database.collection('demo-local', 'emulator_media_checks')
+    expect(records.findOne({ traceId: r.res?.['traceId'] })).toMatchObject({
+      result: { suggest: 'review', label: 21000 },
+    })
+  })
 })
 
 describe('subscribeMessage.send', () => {
