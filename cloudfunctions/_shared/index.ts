@@ -43,3 +43,21 @@ export { callWxApi, accessToken, wxApiBase } from './wx-api'
 export * from './validation'
 export { escapeRegExp } from './escape-regexp'
 export { identityIdFor, userIdFor } from './identity-ids'
+export {
+  applyCaseCommand,
+  appendCaseNote,
+  caseActor,
+  caseRolesOf,
+  checkCaseCommand,
+  loadVisibleCase,
+  personNameHash,
+  phoneHash,
+  usccHash,
+  type AppliedCase,
+  type CaseDoc,
+  type CasePartyRecord,
+  type CaseRole,
+  type EvidenceRecord,
+  type InvitationRecord,
+  type RatingRecord,
+} from './cases'

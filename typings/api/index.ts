@@ -4,12 +4,22 @@ import type { CommonErrorCode } from './envelope'
 import type { MessagesContracts } from './messages'
 import type { ProfileContracts } from './profile'
 import type { VerifyIdentityContracts } from './verifyIdentity'
+import type { MediationCaseContracts } from './mediationCase'
+import type { RecommendMediatorContracts } from './recommendMediator'
+import type { MediatorDeskContracts } from './mediatorDesk'
+import type { VideoMediationContracts } from './videoMediation'
+import type { SignAgreementContracts } from './signAgreement'
 
 export type * from './envelope'
 export type * from './common'
 export type * from './profile'
 export type * from './messages'
 export type * from './verifyIdentity'
+export type * from './mediationCase'
+export type * from './recommendMediator'
+export type * from './mediatorDesk'
+export type * from './videoMediation'
+export type * from './signAgreement'
 
 /**
  * Function name → action name → contract (`ActionContract<Req, Res, Codes>`).
@@ -19,6 +29,11 @@ export interface FunctionContracts {
   readonly profile: ProfileContracts
   readonly messages: MessagesContracts
   readonly verifyIdentity: VerifyIdentityContracts
+  readonly mediationCase: MediationCaseContracts
+  readonly recommendMediator: RecommendMediatorContracts
+  readonly mediatorDesk: MediatorDeskContracts
+  readonly videoMediation: VideoMediationContracts
+  readonly signAgreement: SignAgreementContracts
 }
 
 export type FunctionName = Extract<keyof FunctionContracts, string>

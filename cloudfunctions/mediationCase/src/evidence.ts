@@ -1,0 +1,86 @@
+// Evidence files: only the caller's own private uploads or files already under the case's path;
+// images go to WeChat's asynchronous media check, whose verdict arrives later by push.
+import type { EvidenceInput } from '../../../typings/api/mediationCase'
+import {
+  cloudPathOf,
+  fail,
+  getCloud,
+  isOwnPrivateFile,
+  log,
+  tempUrls,
+  type EvidenceRecord,
+} from '../../_shared'
+
+export function checkEvidenceOwnership(
+  openid: string,
+  caseId: string,
+  evidence: readonly EvidenceInput[],
+  at = 'evidence',
+): void {
+  evidence.forEach((e, i) => {
+    const path = cloudPathOf(e.fileId)
+    const ofCase = path !== undefined && path.startsWith(`cases/${caseId}/`)
+    if (!ofCase && !isOwnPrivateFile(openid, e.fileId)) {
+      fail(
+        'FILE_NOT_OWNED',
+        '证据须由本人上传到个人私有目录，请重新上传',
+        `payload.${at}.${i}.fileId`,
+      )
+    }
+  })
+}
+
+/** Keeps the earlier check result of a file that was already attached. */
+export function evidenceRecords(
+  evidence: readonly EvidenceInput[],
+  previous: readonly EvidenceRecord[],
+): EvidenceRecord[] {
+  return evidence.map((e) => {
+    const known = previous.find((p) => p.fileId === e.fileId)
+    return {
+      fileId: e.fileId,
+      name: e.name,
+      kind: e.kind,
+      check: known?.check ?? (e.kind === 'image' ? 'pending' : 'not_applicable'),
+      traceId: known?.traceId ?? null,
+    }
+  })
+}
+
+/** Starts the media check of images not yet checked; returns the records with their trace ids. */
+export async function startMediaChecks(
+  openid: string,
+  records: readonly EvidenceRecord[],
+): Promise<EvidenceRecord[]> {
+  const todo = records.filter((r) => r.kind === 'image' && r.traceId === null)
+  if (!todo.length) return [...records]
+  const urls = await tempUrls(
+    todo.map((r) => r.fileId),
+    3600,
+  )
+  const security = getCloud().openapi.security as {
+    mediaCheckAsync(p: Record<string, unknown>): Promise<{ traceId?: string; errCode?: number }>
+  }
+  const traces = new Map<string, string>()
+  for (const r of todo) {
+    const url = urls[r.fileId]
+    if (!url) continue
+    try {
+      const res = await security.mediaCheckAsync({
+        mediaUrl: url,
+        mediaType: 2,
+        version: 2,
+        scene: 1,
+        openid,
+      })
+      if (res.traceId) traces.set(r.fileId, res.traceId)
+    } catch (e) {
+      // The image stays `pending`: the mediator sees it unchecked rather than it being dropped.
+      log.warn('evidence.mediaCheck.failed', { error: e })
+    }
+  }
+  return records.map((r) => {
+    const traceId = traces.get(r.fileId)
+    return traceId ? { ...r, traceId } : r
+  })
+}

@@ -1,0 +1,174 @@
+// What callers see of a case: masked parties, status label, countdown facts and the API actions
+// the core allows this caller now.
+import { getDisputeType } from '../../../miniprogram/core/catalogues/dispute-types'
+import { DAY_MS, remaining } from '../../../miniprogram/core/deadlines'
+import { ACTOR_KIND_LABELS, isActorKind } from '../../../miniprogram/core/machines/actor'
+import { allowedCommands } from '../../../miniprogram/core/machines/machine'
+import {
+  caseMediationDeadline,
+  CASE_STATUS_LABELS,
+  mediationCaseMachine,
+  type CaseCommand,
+} from '../../../miniprogram/core/machines/mediation-case'
+import type {
+  CaseAction,
+  CaseChange,
+  CaseSummary,
+  DeadlineFacts,
+  TimelineEntry,
+} from '../../../typings/api/mediationCase'
+import { caseActor, type CaseDoc, type CaseRole, type Caller } from '../../_shared'
+import { partyView } from './parties'
+
+const COMMAND_ACTIONS: Partial<Record<CaseCommand, CaseAction>> = {
+  submit: 'submit',
+  respondent_consent: 'respond',
+  choose_mediator: 'chooseMediator',
+  withdraw: 'withdraw',
+  end_by_party: 'end',
+  request_extension: 'requestExtension',
+  consent_extension: 'consentExtension',
+}
+
+const CLOSED = new Set(['settled', 'closed_without_agreement'])
+
+export function allowedActions(
+  doc: CaseDoc,
+  role: CaseRole,
+  caller: Caller,
+  now: Date,
+): CaseAction[] {
+  const out = new Set<CaseAction>()
+  if (doc.status === 'draft' && role === 'applicant') out.add('saveDraft')
+  for (const command of allowedCommands(mediationCaseMachine, doc, caseActor(role, caller), now)) {
+    const action = COMMAND_ACTIONS[command]
+    if (action) out.add(action)
+  }
+  // The machine lets only the server mark the respondent invited; the applicant asks for it.
+  if (
+    role === 'applicant' &&
+    doc.respondentOpenid === null &&
+    (doc.status === 'submitted' || doc.status === 'awaiting_respondent')
+  ) {
+    out.add('invite')
+  }
+  if (
+    (role === 'applicant' || role === 'respondent') &&
+    CLOSED.has(doc.status) &&
+    !doc.ratings?.[role]
+  ) {
+    out.add('rate')
+  }
+  return [...out]
+}
+
+export function countdown(doc: CaseDoc, now: Date): DeadlineFacts {
+  const base = {
+    mediationDays: doc.mediationDays ?? null,
+    extendedDays: doc.extendedDays ?? 0,
+    pendingExtension: doc.extensionRequest
+      ? {
+          days: doc.extensionRequest.days,
+          requestedBy: doc.extensionRequest.requestedBy,
+          consents: [...doc.extensionRequest.consents],
+        }
+      : null,
+  }
+  const deadline = CLOSED.has(doc.status) ? undefined : caseMediationDeadline(doc)
+  if (!deadline?.ok) return { ...base, deadline: null, expired: false, daysLeft: null, text: null }
+  const left = remaining(deadline.value, now)
+  return {
+    ...base,
+    deadline: new Date(deadline.value).toISOString(),
+    expired: left.ok ? left.value.expired : false,
+    daysLeft: left.ok ? Math.ceil(left.value.totalMs / DAY_MS) : null,
+    text: left.ok ? left.value.text : null,
+  }
+}
+
+export function summary(
+  doc: CaseDoc & { _id: string },
+  role: CaseRole,
+  caller: Caller,
+  now: Date,
+): CaseSummary {
+  const type = doc.disputeType ? getDisputeType(doc.disputeType) : undefined
+  return {
+    caseId: doc._id,
+    caseNumber: doc.caseNumber,
+    status: doc.status,
+    statusLabel: CASE_STATUS_LABELS[doc.status],
+    role,
+    disputeType: doc.disputeType,
+    disputeTypeLabel: type?.ok ? type.value.label : null,
+    amountFen: doc.amountFen,
+    applicant: partyView(doc.applicant, true),
+    respondent: partyView(doc.respondent, doc.respondentOpenid !== null),
+    countdown: countdown(doc, now),
+    allowedActions: allowedActions(doc, role, caller, now),
+    updatedAt: new Date(doc.updatedAt).toISOString(),
+  }
+}
+
+export function change(caseId: string, doc: CaseDoc): CaseChange {
+  return {
+    caseId,
+    status: doc.status,
+    statusLabel: CASE_STATUS_LABELS[doc.status],
+    version: doc.version,
+  }
+}
+
+const EVENT_LABELS: Record<string, string> = {
+  'case.submitted': '提交调解申请',
+  'case.respondent_invited': '已通知被申请人',
+  'case.reinvited': '重新发送邀请',
+  'case.respondent_joined': '被申请人已加入',
+  'case.respondent_consented': '被申请人同意调解',
+  'case.respondent_declined': '被申请人拒绝调解',
+  'case.mediator_chosen': '选择调解员',
+  'case.mediator_accepted': '调解员受理案件',
+  'case.mediator_declined': '调解员不予受理',
+  'case.withdrawn': '申请人撤回申请',
+  'case.mediation_started': '开始调解',
+  'case.agreement_drafted': '拟定调解协议',
+  'case.signing_started': '发起协议签署',
+  'case.settled': '调解成功',
+  'case.extension_requested': '申请延长调解期限',
+  'case.extension_consented': '同意延长调解期限',
+  'case.extended': '调解期限已延长',
+  'case.extension_declined': '不同意延长调解期限',
+  'case.ended_by_party': '当事人终止调解',
+  'case.closed_failed': '调解不成功结案',
+  'case.terminated': '调解终结',
+  'case.expired': '调解期限届满结案',
+  'case.rated': '当事人评价',
+}
+
+export interface CaseEventDoc extends Record<string, unknown> {
+  readonly type: string
+  readonly actorKind: string
+  readonly from: string | null
+  readonly to: string | null
+  readonly at: Date | string
+  readonly data?: Record<string, unknown>
+}
+
+export function timelineEntry(e: CaseEventDoc): TimelineEntry {
+  const data = e.data ?? {}
+  const note =
+    typeof data.reason === 'string'
+      ? data.reason
+      : typeof data.days === 'number'
+        ? `${data.days} 天`
+        : null
+  return {
+    type: e.type,
+    label: EVENT_LABELS[e.type] ?? e.type,
+    actorLabel: isActorKind(e.actorKind) ? ACTOR_KIND_LABELS[e.actorKind] : '系统',
+    from: e.from,
+    to: e.to,
+    at: new Date(e.at).toISOString(),
+    note,
+  }
+}
