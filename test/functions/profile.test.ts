@@ -9,7 +9,7 @@ beforeAll(async () => {
   await seedRoles(h)
   const who = await h.call('o_profile_probe', 'profile', 'whoAmI', {})
   if (!who.ok) throw new Error('whoAmI failed')
-  templates = who.data.subscribeTemplates as Record<string, string>
+  templates = who.data.subscribeTemplates
 })
 afterAll(async () => {
   await h.stop()
