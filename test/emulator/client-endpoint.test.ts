@@ -259,6 +259,29 @@ describe('client database writes', () => {
   })
 })
 
+describe('client read options', () => {
+  it('honours orderBy, skip and field projection', async () => {
+    const erin = await h.login('o_erin')
+    for (const n of [3, 1, 2]) await h.insert('notes', { _openid: 'o_erin', n, secret: 'x' })
+    const reply = await h.post(
+      '/client/database',
+      {
+        action: 'get',
+        collection: 'notes',
+        query: q({ _openid: 'o_erin' }),
+        orderBy: { n: 'desc' },
+        skip: 1,
+        field: { n: true },
+      },
+      erin,
+    )
+    expect(docsOf(reply.body).map(({ n, secret }) => [n, secret])).toEqual([
+      [2, undefined],
+      [1, undefined],
+    ])
+  })
+})
+
 describe('POST /client/callFunction', () => {
   it('runs the function as the signed-in user', async () => {
     const reply = await h.post('/client/callFunction', { name: 'whoami', data: {} }, alice)

@@ -311,14 +311,22 @@ describe('RealtimeConnection', () => {
     expect(mine).toMatchObject({ msgType: 'INIT_EVENT' })
   })
 
-  it('a client cannot log in to another environment', () => {
+  it('a client cannot log in to another environment, nor anyone to a non-local one', () => {
     const { frame } = connect({ kind: 'client', auth: { openid: 'o_me' } })
     expect(
       frame({ requestId: 'r1', msgType: 'LOGIN', msgData: { envId: 'demo-other' } }),
     ).toMatchObject({
       msgType: 'ERROR',
-      msgData: { code: 'INVALIID_ENV' },
+      msgData: { code: 'INVALIID_ENV', message: '环境 demo-other 不存在' },
     })
+    const admin = connect({ kind: 'admin' })
+    const prod = admin.frame({
+      requestId: 'r2',
+      msgType: 'LOGIN',
+      msgData: { envId: 'prod-9gxyz123abcd' },
+      exMsgData: { signStr: 'good-sign' },
+    })
+    expect(prod).toMatchObject({ msgType: 'ERROR', msgData: { code: 'INVALIID_ENV' } })
   })
 
   it('REBUILD_WATCH and CHECK_LAST answer for the watch; unknown queries are QUERYID_INVALID_ERROR', () => {

@@ -3,6 +3,7 @@
 // every document it could receive passes the collection's read rule first.
 import type { RuleAuth, RulesGuard } from '../rules'
 import type { ChangeEvent } from '../server/contracts'
+import { ENV_NAME_RULE, isLocalEnvName } from '../server/env-names'
 import type { Doc } from './diff'
 import { errorFrame, parseFrame, type ClientMessage, type ServerMessage } from './protocol'
 import { Watch, type QueryRunner, type WatchOutcome } from './watch'
@@ -100,6 +101,17 @@ export class RealtimeConnection {
           message.watchId,
           'SIGN_INVALID_ERROR',
           '登录票据无效，请重新获取',
+        ),
+      )
+      return
+    }
+    if (!isLocalEnvName(envId)) {
+      this.send(
+        errorFrame(
+          message.requestId,
+          message.watchId,
+          'INVALIID_ENV',
+          `不支持的环境 ${envId}：${ENV_NAME_RULE}`,
         ),
       )
       return
