@@ -105,7 +105,8 @@ export class RealtimeConnection {
       )
       return
     }
-    if (!isLocalEnvName(envId)) {
+    const local: boolean = isLocalEnvName(envId)
+    if (!local) {
       this.send(
         errorFrame(
           message.requestId,
