@@ -52,6 +52,8 @@ export function compileRules(raw: unknown): RuleSetResult {
   const compiled = new Map<string, Partial<Record<RuleKey, RuleExpr>>>()
   const source: Record<string, Record<string, string>> = {}
   for (const [collection, entry] of Object.entries(raw as Record<string, unknown>)) {
+    // `$comment` and other `$` keys document the file, as in collections.json.
+    if (collection.startsWith('$')) continue
     if (!/^[a-z][a-z0-9_]*$/.test(collection)) {
       fail(`集合名「${collection}」不合法`)
       continue
