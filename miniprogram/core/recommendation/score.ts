@@ -33,8 +33,13 @@ import {
 interface Scored {
   readonly entry: Omit<RankedMediator, 'rank' | 'reasons' | 'summary'>
   readonly reasonInput: ReasonInput
+  // Sort keys copied flat so the comparator reads no nested objects (it runs n·log n times).
+  readonly score: number
+  readonly specialty: number
+  readonly region: number
   /** Unrounded smoothed success rate, a tie-breaker that rewards track record. */
   readonly success: number
+  readonly id: string
 }
 
 type ActiveAvailability = Exclude<Availability, { readonly kind: 'excluded' }>
@@ -98,7 +103,11 @@ function scoreOne(facts: CaseFacts, c: MediatorCandidate, avail: ActiveAvailabil
       ratingCount,
       availability: avail,
     },
+    score,
+    specialty: breakdown.specialty,
+    region: breakdown.region,
     success,
+    id: c.mediatorId,
   }
 }
 
@@ -109,11 +118,11 @@ function compareIds(a: string, b: string): number {
 
 function compareScored(a: Scored, b: Scored): number {
   return (
-    b.entry.score - a.entry.score ||
-    b.entry.breakdown.specialty - a.entry.breakdown.specialty ||
-    b.entry.breakdown.region - a.entry.breakdown.region ||
+    b.score - a.score ||
+    b.specialty - a.specialty ||
+    b.region - a.region ||
     b.success - a.success ||
-    compareIds(a.entry.mediatorId, b.entry.mediatorId)
+    compareIds(a.id, b.id)
   )
 }
 
