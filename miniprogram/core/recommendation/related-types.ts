@@ -1,7 +1,9 @@
+import type { DisputeTypeCode } from '../catalogues'
+
 // Dispute types whose practice overlaps enough that a specialist in one is a reasonable second
 // choice for the other (e.g. unpaid goods money is a sales-contract question). Symmetric by
 // construction below, so listing each pair once is enough.
-const RELATED_PAIRS: readonly (readonly [string, string])[] = [
+const RELATED_PAIRS: readonly (readonly [DisputeTypeCode, DisputeTypeCode])[] = [
   ['sale_contract', 'unpaid_accounts'],
   ['sale_contract', 'transport_logistics'],
   ['sale_contract', 'work_and_service'],

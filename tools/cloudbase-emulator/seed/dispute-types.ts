@@ -1,5 +1,7 @@
+import type { DisputeTypeCode } from '../../../miniprogram/core/catalogues'
+
 // Dispute type codes as the seed uses them, with the labels bios are written from. They follow
-// the dispute-type catalogue in miniprogram/core/catalogues/ (a test checks every code exists there).
+// the dispute-type catalogue in miniprogram/core/catalogues/ (checked at compile time and by a test).
 export const SEED_DISPUTE_TYPES = {
   sale_contract: '买卖合同',
   loan_contract: '借款合同',
@@ -14,7 +16,7 @@ export const SEED_DISPUTE_TYPES = {
   finance: '金融',
   unpaid_accounts: '拖欠账款',
   other_commercial: '其他商事',
-} as const
+} as const satisfies Record<DisputeTypeCode, string>
 
 export type SeedDisputeType = keyof typeof SEED_DISPUTE_TYPES
 
