@@ -1,5 +1,10 @@
+import { initCloud } from './services/cloud'
+
 App<IAppOption>({
   globalData: {
     roles: [],
+  },
+  onLaunch() {
+    initCloud()
   },
 })
