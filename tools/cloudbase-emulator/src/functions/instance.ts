@@ -42,7 +42,21 @@ interface WorkerDone {
   error?: { name: string; message: string; stack: string }
   attempts?: NetworkAttempt[]
 }
-type WorkerMessage = WorkerLog | WorkerDone | { type: 'ready' }
+type WorkerMessage = WorkerLog | WorkerDone | { type: 'ready' } | { type: 'spare' }
+
+/** How an instance starts: bound to a function now, or as a spare with the SDK preloaded. */
+export type InstanceStart =
+  | {
+      readonly kind: 'bound'
+      readonly key: string
+      readonly entry: string
+      readonly env: Record<string, string>
+    }
+  | {
+      readonly kind: 'spare'
+      readonly env: Record<string, string>
+      readonly preload: string | undefined
+    }
 
 export class FunctionInstance {
   private readonly worker: Worker
@@ -55,19 +69,28 @@ export class FunctionInstance {
   idleTimer: NodeJS.Timeout | undefined
   private deathReason = ''
 
+  key: string
+  private bound: boolean
+  private readonly spareReady: Promise<boolean>
+  private markSpare: (ok: boolean) => void = () => undefined
+
   constructor(
-    readonly key: string,
     readonly token: string,
-    entry: string,
-    env: Record<string, string>,
-    memoryMb: number,
-    private readonly onLog: LogSink,
-    private readonly onAttempts: (attempts: NetworkAttempt[]) => void,
+    start: InstanceStart,
+    readonly memoryMb: number,
+    private onLog: LogSink,
+    private readonly onAttempts: (instance: FunctionInstance, attempts: NetworkAttempt[]) => void,
   ) {
+    this.key = start.kind === 'bound' ? start.key : ''
+    this.bound = start.kind === 'bound'
     this.worker = new Worker(workerEntryPath, {
-      env,
+      env: start.env,
       execArgv: [],
-      workerData: { entry, guardPath: networkGuardPath },
+      workerData: {
+        entry: start.kind === 'bound' ? start.entry : null,
+        preload: start.kind === 'spare' ? start.preload : undefined,
+        guardPath: networkGuardPath,
+      },
       resourceLimits: { maxOldGenerationSizeMb: Math.max(64, memoryMb) },
       stdout: false,
       stderr: false,
@@ -75,9 +98,40 @@ export class FunctionInstance {
     this.ready = new Promise<boolean>((resolve) => {
       this.markReady = resolve
     })
+    this.spareReady = new Promise<boolean>((resolve) => {
+      this.markSpare = resolve
+    })
     this.worker.on('message', (m: WorkerMessage) => this.onMessage(m))
     this.worker.on('error', (err: Error) => this.fail(err.stack ?? err.message))
     this.worker.on('exit', (code: number) => this.fail(`退出码 ${code}`))
+  }
+
+  /** Resolves true once a spare has preloaded the SDK (false if it died first). */
+  whenSpareReady(): Promise<boolean> {
+    return this.spareReady
+  }
+
+  /** Turns a spare into one function's instance for one caller environment. */
+  functionName = ''
+
+  bind(
+    key: string,
+    functionName: string,
+    entry: string,
+    env: Record<string, string>,
+    onLog: LogSink,
+  ): void {
+    if (this.bound) throw new Error('instance is already bound')
+    this.bound = true
+    this.key = key
+    this.functionName = functionName
+    this.onLog = onLog
+    this.worker.postMessage({ type: 'bind', entry, env })
+  }
+
+  /** Resolves once the instance is ready for events (false if it died first). */
+  whenReady(): Promise<boolean> {
+    return this.ready
   }
 
   get alive(): boolean {
@@ -118,12 +172,16 @@ export class FunctionInstance {
       this.onLog(m.invocationId ?? this.lastInvocationId, m.level, m.text, m.at)
       return
     }
+    if (m.type === 'spare') {
+      this.markSpare(true)
+      return
+    }
     if (m.type === 'ready') {
       this.markReady(true)
       return
     }
     if (m.type !== 'done') return
-    if (m.attempts && m.attempts.length > 0) this.onAttempts(m.attempts)
+    if (m.attempts && m.attempts.length > 0) this.onAttempts(this, m.attempts)
     const p = this.pending
     if (!p || p.id !== m.invocationId) return
     clearTimeout(p.timer)
@@ -137,6 +195,7 @@ export class FunctionInstance {
     this.dead = true
     if (!this.deathReason) this.deathReason = detail
     this.markReady(false)
+    this.markSpare(false)
     if (this.idleTimer) clearTimeout(this.idleTimer)
     const p = this.pending
     if (p) {

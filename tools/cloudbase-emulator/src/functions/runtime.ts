@@ -4,6 +4,9 @@
 // source), so one user's context can never leak into another user's call.
 import { randomBytes } from 'node:crypto'
 import { readdirSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import { availableParallelism } from 'node:os'
+import { join } from 'node:path'
 import type { EmulatorContext } from '../server/contracts'
 import type { NetworkAttempt } from '../guard/index'
 import { loadFunctionConfig, isValidFunctionName, type FunctionConfig } from './config'
@@ -17,7 +20,7 @@ import {
   type InvokeError,
 } from './errors'
 import { FunctionInstance } from './instance'
-import { LogRing } from './logs'
+import { LogRing, type LogLevel } from './logs'
 import { callerEnv, scfEnv, DEFAULT_APPID, type CallerIdentity } from './sdk-env'
 
 export interface InvokeCaller {
@@ -49,6 +52,8 @@ export type RawOutcome =
 export interface RuntimeOptions {
   readonly functionsRoot: string
   readonly rcPath: string
+  /** Spare instances kept with wx-server-sdk preloaded (default 2; 0 disables). */
+  readonly spares?: number
   /** Reuse idle instances for identical environments (default true). */
   readonly warm?: boolean
   /** How long an idle instance stays warm, in ms (default 30 s). */
@@ -58,6 +63,8 @@ export interface RuntimeOptions {
 }
 
 const MAX_IDLE_INSTANCES = 64
+const DEFAULT_SPARES = 2
+const DEFAULT_MEMORY_MB = 256
 
 function newId(prefix: string): string {
   return `${prefix}${randomBytes(12).toString('hex')}`
@@ -70,12 +77,24 @@ export class FunctionsRuntime {
   private readonly attempts: NetworkAttempt[] = []
   private readonly warnedPlaceholders = new Set<string>()
   private readonly all = new Set<FunctionInstance>()
+  private readonly spares: FunctionInstance[] = []
+  private sparesBooting = 0
+  private booting = 0
+  private readonly bootQueue: (() => void)[] = []
+  private readonly maxBooting = Math.max(2, availableParallelism())
+  private readonly sdkPath: string | undefined
   private stopped = false
 
   constructor(
     private readonly emu: EmulatorContext,
     private readonly options: RuntimeOptions,
-  ) {}
+  ) {
+    try {
+      this.sdkPath = createRequire(join(options.functionsRoot, 'index.js')).resolve('wx-server-sdk')
+    } catch {
+      this.sdkPath = undefined
+    }
+  }
 
   config(name: string): FunctionConfig | undefined {
     return loadFunctionConfig(
@@ -146,7 +165,8 @@ export class FunctionsRuntime {
     if (extras.trigger) env['TRIGGER_SRC'] = extras.trigger.type
     const key = JSON.stringify([fn.name, fn.mtimeMs, env])
 
-    const instance = this.acquire(key, fn, env)
+    const instance = await this.acquire(key, fn, env)
+    if (!instance) return { error: instanceCrashed('模拟器正在停止'), invocationId }
     const info: InvocationInfo = { invocationId, function: fn, caller: identity }
     this.byToken.set(instance.token, { instance, info })
 
@@ -236,11 +256,17 @@ export class FunctionsRuntime {
     for (const inst of this.all) inst.kill()
     this.all.clear()
     this.idle.clear()
+    this.spares.length = 0
+    for (const wake of this.bootQueue.splice(0)) wake()
     this.byToken.clear()
     await Promise.resolve()
   }
 
-  private acquire(key: string, fn: FunctionConfig, env: Record<string, string>): FunctionInstance {
+  private async acquire(
+    key: string,
+    fn: FunctionConfig,
+    env: Record<string, string>,
+  ): Promise<FunctionInstance | undefined> {
     const list = this.idle.get(key)
     while (list && list.length > 0) {
       const inst = list.pop()
@@ -251,26 +277,88 @@ export class FunctionsRuntime {
       }
     }
     this.evictStaleBuilds(fn)
+    const onLog = (invocationId: string, level: LogLevel, text: string, at: number): void =>
+      this.logs.addLine({ invocationId, function: fn.name, level, text, at })
+    const withToken = (token: string): Record<string, string> => ({
+      ...env,
+      WX_API_TOKEN: token,
+      ...(env['TRIGGER_SRC'] === 'timer' ? { WX_TRIGGER_API_TOKEN_V0: token } : {}),
+    })
+    const spareIndex = this.spares.findIndex((s) => s.alive && s.memoryMb === fn.memoryMb)
+    const spare = spareIndex >= 0 ? this.spares.splice(spareIndex, 1)[0] : undefined
+    if (spare) {
+      spare.bind(key, fn.name, fn.entry, withToken(spare.token), onLog)
+      this.refillSpares()
+      return spare
+    }
+    await this.bootSlot()
+    if (this.stopped) {
+      this.freeSlot()
+      return undefined
+    }
     const token = newId('wxapitoken-')
     const inst = new FunctionInstance(
-      key,
       token,
-      fn.entry,
-      {
-        ...env,
-        WX_API_TOKEN: token,
-        ...(env['TRIGGER_SRC'] === 'timer' ? { WX_TRIGGER_API_TOKEN_V0: token } : {}),
-      },
+      { kind: 'bound', key, entry: fn.entry, env: withToken(token) },
       fn.memoryMb,
-      (invocationId, level, text, at) =>
-        this.logs.addLine({ invocationId, function: fn.name, level, text, at }),
-      (attempts) => {
-        this.attempts.push(...attempts)
-        for (const a of attempts) this.emu.log('guard.blocked', { function: fn.name, ...a })
-      },
+      onLog,
+      (i, attempts) => this.recordAttempts(i, attempts),
     )
+    inst.functionName = fn.name
     this.all.add(inst)
+    void inst.whenReady().then(() => this.freeSlot())
+    this.refillSpares()
     return inst
+  }
+
+  private recordAttempts(inst: FunctionInstance, attempts: NetworkAttempt[]): void {
+    this.attempts.push(...attempts)
+    for (const a of attempts) this.emu.log('guard.blocked', { function: inst.functionName, ...a })
+  }
+
+  /** Limits how many instances load their bundle at once; a burst would otherwise thrash. */
+  private bootSlot(): Promise<void> {
+    if (this.booting < this.maxBooting) {
+      this.booting += 1
+      return Promise.resolve()
+    }
+    return new Promise((resolve) => this.bootQueue.push(resolve))
+  }
+
+  private freeSlot(): void {
+    const next = this.bootQueue.shift()
+    if (next) next()
+    else this.booting -= 1
+  }
+
+  /** Keeps a few instances with wx-server-sdk already loaded, so a new caller starts fast. */
+  private refillSpares(): void {
+    if (this.stopped) return
+    const target = this.options.spares ?? DEFAULT_SPARES
+    while (this.spares.length + this.sparesBooting < target) {
+      this.sparesBooting += 1
+      void this.bootSlot().then(() => {
+        this.sparesBooting -= 1
+        if (this.stopped) {
+          this.freeSlot()
+          return
+        }
+        const spare = new FunctionInstance(
+          newId('wxapitoken-'),
+          {
+            kind: 'spare',
+            env: scfEnv(this.emu.baseUrl(), this.emu.envId),
+            preload: this.sdkPath,
+          },
+          DEFAULT_MEMORY_MB,
+          () => undefined,
+          (i, attempts) => this.recordAttempts(i, attempts),
+        )
+        this.all.add(spare)
+        this.spares.push(spare)
+        void spare.whenSpareReady().then(() => this.freeSlot())
+      })
+    }
   }
 
   private release(inst: FunctionInstance, reusable: boolean): void {

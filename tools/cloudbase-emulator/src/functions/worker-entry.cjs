@@ -35,14 +35,15 @@ process.on('unhandledRejection', (reason) => {
 
 let handler = null
 let initError = null
+let entry = workerData.entry || null
 
 function loadHandler() {
   if (handler) return handler
   if (initError) throw initError
-  const mod = require(workerData.entry)
+  const mod = require(entry)
   const main = mod && typeof mod.main === 'function' ? mod.main : null
   if (!main) {
-    const err = new Error(`函数入口 ${workerData.entry} 没有导出 main 方法`)
+    const err = new Error(`函数入口 ${entry} 没有导出 main 方法`)
     err.name = 'HandlerNotFound'
     throw err
   }
@@ -62,7 +63,25 @@ function describe(err) {
   return { name: 'Error', message: format(err), stack: '' }
 }
 
+function init() {
+  try {
+    loadHandler()
+  } catch (err) {
+    initError = err
+  }
+  post({ type: 'ready' })
+}
+
 parentPort.on('message', async (message) => {
+  if (message && message.type === 'bind' && entry === null) {
+    // A spare instance becomes one function's instance for one caller: the whole environment is
+    // replaced before the bundle loads, so nothing of the spare's start-up environment remains.
+    for (const key of Object.keys(process.env)) delete process.env[key]
+    Object.assign(process.env, message.env)
+    entry = message.entry
+    init()
+    return
+  }
   if (!message || message.type !== 'invoke') return
   current = message.invocationId
   let reply
@@ -85,10 +104,17 @@ parentPort.on('message', async (message) => {
 })
 
 // SCF's init phase: the bundle is loaded before the first event, and its load time does not
-// count against the execution timeout.
-try {
-  loadHandler()
-} catch (err) {
-  initError = err
+// count against the execution timeout. A spare instance only preloads wx-server-sdk (whose module
+// load reads no caller state) and waits to be bound.
+if (entry !== null) {
+  init()
+} else {
+  if (workerData.preload) {
+    try {
+      require(workerData.preload)
+    } catch {
+      // The bundle will report a missing SDK itself when it loads.
+    }
+  }
+  post({ type: 'spare' })
 }
-post({ type: 'ready' })
