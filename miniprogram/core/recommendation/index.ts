@@ -1,5 +1,10 @@
 export { hasConflictOfInterest, partyKeys, type PartyKeys } from './conflict'
-export { organisationsCovering, type OrganisationJurisdiction } from './jurisdiction'
+export {
+  organisationsCovering,
+  organisationsHandling,
+  type OrganisationJurisdiction,
+  type OrganisationKind,
+} from './jurisdiction'
 export { normaliseEntityName, normaliseUscc } from './normalise'
 export {
   CANDIDATE_QUERY_LIMIT,

@@ -1,3 +1,4 @@
+import { organisationTypesFor } from '../catalogues'
 import type { RegionCode } from './types'
 
 /** What `organisationsCovering` needs of an organisation document. */
@@ -19,6 +20,25 @@ export function organisationsCovering(
         (org.jurisdiction.includes(region.cityCode) ||
           org.jurisdiction.includes(region.provinceCode)),
     )
+    .map((org) => org._id)
+    .sort()
+}
+
+/** What `organisationsHandling` needs of an organisation document. */
+export interface OrganisationKind {
+  readonly _id: string
+  /** Organisation type code from the catalogue. */
+  readonly type: string
+}
+
+/** Ids of the organisations whose type may take `disputeType` under the catalogue, sorted. */
+export function organisationsHandling(
+  disputeType: string,
+  organisations: readonly OrganisationKind[],
+): string[] {
+  const types: readonly string[] = organisationTypesFor(disputeType)
+  return organisations
+    .filter((org) => types.includes(org.type))
     .map((org) => org._id)
     .sort()
 }

@@ -167,6 +167,11 @@ export function scoreMediators(
   let atCapacity = 0
   let unavailable = 0
   let malformed = 0
+  let organisationIneligible = 0
+  const eligible =
+    facts.value.eligibleOrganisationIds === undefined
+      ? undefined
+      : new Set(facts.value.eligibleOrganisationIds)
 
   for (const candidate of candidates as readonly unknown[]) {
     if (!isCandidate(candidate)) {
@@ -175,6 +180,10 @@ export function scoreMediators(
     }
     if (seen.has(candidate.mediatorId)) continue
     seen.add(candidate.mediatorId)
+    if (eligible !== undefined && !eligible.has(candidate.organisationId)) {
+      organisationIneligible += 1
+      continue
+    }
     if (hasConflictOfInterest(candidate, keys)) {
       conflictOfInterest += 1
       continue
@@ -200,7 +209,7 @@ export function scoreMediators(
   })
   return success({
     ranked,
-    excluded: { conflictOfInterest, atCapacity, unavailable, malformed },
+    excluded: { conflictOfInterest, atCapacity, unavailable, organisationIneligible, malformed },
     eligibleCount: scored.length,
   })
 }

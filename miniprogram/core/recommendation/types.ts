@@ -27,6 +27,11 @@ export interface CaseFacts {
   readonly region: RegionCode
   /** Organisations whose jurisdiction covers `region` (see `organisationsCovering`). */
   readonly coveringOrganisationIds?: readonly string[]
+  /**
+   * Organisations whose type may take this dispute type (see `organisationsHandling`): 劳动争议
+   * goes to labour mediation bodies only. When given, mediators of other organisations are left out.
+   */
+  readonly eligibleOrganisationIds?: readonly string[]
   readonly parties: readonly CaseParty[]
 }
 
@@ -94,6 +99,8 @@ export interface ExclusionCounts {
   readonly atCapacity: number
   /** Not accepting cases, or on leave beyond the horizon. */
   readonly unavailable: number
+  /** The mediator's organisation may not take this dispute type. */
+  readonly organisationIneligible: number
   /** Documents missing the fields scoring needs (skipped rather than failing the whole list). */
   readonly malformed: number
 }

@@ -5,7 +5,7 @@ const REGION_CODE = /^\d{6}$/
 const MAX_CODE_LENGTH = 64
 const MAX_PARTIES = 20
 const MAX_KEYWORDS = 20
-const MAX_COVERING_ORGANISATIONS = 200
+const MAX_ORGANISATION_IDS = 500
 
 type Failure = Outcome<never, RecommendationErrorCode>
 
@@ -56,13 +56,13 @@ export function validateCaseFacts(facts: unknown): Outcome<CaseFacts, Recommenda
       return bad('案件关键词无效', 'keywords')
     }
   }
-  if (f.coveringOrganisationIds !== undefined) {
-    const ids = f.coveringOrganisationIds
-    if (!Array.isArray(ids) || ids.length > MAX_COVERING_ORGANISATIONS) {
-      return bad('受理组织列表无效', 'coveringOrganisationIds')
-    }
+  for (const field of ['coveringOrganisationIds', 'eligibleOrganisationIds'] as const) {
+    const ids = f[field]
+    if (ids === undefined) continue
+    if (!Array.isArray(ids) || ids.length > MAX_ORGANISATION_IDS)
+      return bad('调解组织列表无效', field)
     if (!(ids as unknown[]).every((id) => isText(id, MAX_CODE_LENGTH))) {
-      return bad('受理组织列表无效', 'coveringOrganisationIds')
+      return bad('调解组织列表无效', field)
     }
   }
   return success(facts as CaseFacts)

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import {
   candidateQueryPlan,
   organisationsCovering,
+  organisationsHandling,
   scoreMediators,
   unionCandidates,
   type CandidateQuery,
@@ -53,6 +54,30 @@ const facts: CaseFacts = {
 }
 
 describe('recommendation over the seed', () => {
+  it('recommends only labour-body mediators for a labour dispute', () => {
+    const shenzhen = seed.organisations.find((o) => o._id === 'org_shenzhen')!.region
+    const labour: CaseFacts = {
+      disputeType: 'labour',
+      region: shenzhen,
+      coveringOrganisationIds: organisationsCovering(shenzhen, seed.organisations),
+      eligibleOrganisationIds: organisationsHandling('labour', seed.organisations),
+      parties: [],
+    }
+    const result = scoreMediators(
+      labour,
+      seed.mediators.slice(0, 2000).map(candidate),
+      REFERENCE_DATE,
+    )
+    expect(result.ok).toBe(true)
+    if (!result.ok) return
+    expect(result.value.ranked.length).toBeGreaterThan(0)
+    for (const r of result.value.ranked) {
+      expect(['org_shenzhen_labour', 'org_wuhan_labour']).toContain(r.organisationId)
+    }
+    expect(result.value.ranked[0]?.organisationId).toBe('org_shenzhen_labour')
+    expect(result.value.excluded.organisationIneligible).toBeGreaterThan(1000)
+  })
+
   it('excludes the demo mediator who declared the demo enterprise', () => {
     const result = scoreMediators(facts, seed.mediators.slice(0, 5).map(candidate), REFERENCE_DATE)
     expect(result.ok).toBe(true)

@@ -6,6 +6,7 @@ import {
   MAX_JURISDICTION_IDS,
   MAX_QUERY_CANDIDATES,
   organisationsCovering,
+  organisationsHandling,
   unionCandidates,
   type CandidateQueryPlan,
 } from '../../../../miniprogram/core/recommendation'
@@ -116,5 +117,18 @@ describe('organisationsCovering', () => {
       { _id: 'org_chengdu', jurisdiction: ['510100'] },
     ]
     expect(organisationsCovering(HANGZHOU, orgs)).toEqual(['org_hangzhou', 'org_zhejiang'])
+  })
+})
+
+describe('organisationsHandling', () => {
+  it('sends labour disputes to labour mediation bodies only, commercial ones elsewhere', () => {
+    const orgs = [
+      { _id: 'org_c', type: 'commercial_mediation_org' },
+      { _id: 'org_p', type: 'people_mediation_committee' },
+      { _id: 'org_l', type: 'labour_mediation_org' },
+    ]
+    expect(organisationsHandling('labour', orgs)).toEqual(['org_l'])
+    expect(organisationsHandling('sale_contract', orgs)).toEqual(['org_c', 'org_p'])
+    expect(organisationsHandling('no_such_type', orgs)).toEqual([])
   })
 })

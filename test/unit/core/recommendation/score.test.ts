@@ -175,6 +175,27 @@ describe('scoreMediators: conflict of interest', () => {
   })
 })
 
+describe('scoreMediators: organisation eligibility', () => {
+  it('leaves out mediators of organisations that may not take the dispute type, and counts them', () => {
+    const facts = caseFacts({ disputeType: 'labour', eligibleOrganisationIds: ['org_labour'] })
+    const result = rank(
+      [
+        mediator('m_commercial', { organisationId: 'org_hangzhou', specialties: ['labour'] }),
+        mediator('m_labour', { organisationId: 'org_labour', specialties: ['labour'] }),
+      ],
+      facts,
+    )
+    expect(result.ranked.map((r) => r.mediatorId)).toEqual(['m_labour'])
+    expect(result.excluded.organisationIneligible).toBe(1)
+  })
+
+  it('applies no organisation filter when the facts carry none', () => {
+    const result = rank([mediator('m_any', { organisationId: 'org_anything' })])
+    expect(result.excluded.organisationIneligible).toBe(0)
+    expect(result.ranked).toHaveLength(1)
+  })
+})
+
 describe('scoreMediators: output', () => {
   it('writes Chinese reasons in the documented form', () => {
     const ranked = rank([
