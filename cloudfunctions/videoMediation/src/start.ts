@@ -21,7 +21,6 @@ import {
   type ActionDefinition,
   type CaseDoc,
   type Schema,
-  type StoredDoc,
 } from '../../_shared'
 import { addTimeline, partyOpenidOf, partyRecordOf } from '../../_shared/case-access'
 import { mediatorNameOf } from './call-access'
