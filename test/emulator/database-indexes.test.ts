@@ -24,7 +24,7 @@ function collection(): CollectionData {
 describe('index planning', () => {
   it('answers equality on an indexed field from the index, not a scan', () => {
     const plan = collection().plan({ openid: 'o42' })
-    expect(plan).toEqual({ kind: 'index', index: 'openid_1', ids: ['d42'] })
+    expect(plan).toEqual({ kind: 'index', index: 'openid_1', ids: ['d42'], exact: true })
   })
 
   it('uses $eq, $in, $and and compound indexes', () => {
@@ -46,7 +46,30 @@ describe('index planning', () => {
     const data = collection()
     expect(data.plan({ kind: 'a' })).toEqual({ kind: 'scan' })
     expect(data.plan({ openid: { $gt: 'o5' } })).toEqual({ kind: 'scan' })
-    expect(data.plan({ _id: 'd5' })).toEqual({ kind: 'ids', ids: ['d5'] })
+    expect(data.plan({ _id: 'd5' })).toEqual({ kind: 'ids', ids: ['d5'], exact: true })
+    expect(data.plan({ _id: 'd5', kind: 'a' })).toEqual({ kind: 'ids', ids: ['d5'], exact: false })
+  })
+
+  it('is exact only when the filter is nothing but the indexed equalities', () => {
+    const data = collection()
+    expect(data.plan({ caseId: 'c3', kind: 'b' })).toMatchObject({ exact: true })
+    expect(data.plan({ caseId: 'c3', kind: 'b', n: 1 })).toMatchObject({ exact: false })
+    expect(data.plan({ openid: 'o1', kind: 'a' })).toMatchObject({
+      index: 'openid_1',
+      exact: false,
+    })
+  })
+
+  it('always offers documents whose indexed path runs through an array', () => {
+    const data = new CollectionData([{ fields: ['a.b'] }])
+    data.put('x', { _id: 'x', a: [{ b: 1 }] })
+    data.put('y', { _id: 'y', a: { b: 2 } })
+    expect(data.plan({ 'a.b': 1 })).toEqual({
+      kind: 'index',
+      index: 'a.b_1',
+      ids: ['x'],
+      exact: false,
+    })
   })
 
   it('keeps indexes in step with updates and deletes', () => {

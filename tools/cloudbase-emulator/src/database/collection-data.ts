@@ -33,15 +33,19 @@ export class CollectionData {
     return planQuery(filter, this.indexes)
   }
 
-  /** Documents that may match `filter` (a superset; the caller filters exactly). */
-  candidates(filter: Doc): Iterable<Doc> {
+  /**
+   * Documents that may match `filter`; with `exact` they are exactly the matches, otherwise a
+   * superset the caller still filters.
+   */
+  candidates(filter: Doc): { readonly docs: Iterable<Doc>; readonly exact: boolean } {
     const plan = this.plan(filter)
-    if (plan.kind === 'scan') return this.docs.values()
+    if (plan.kind === 'scan')
+      return { docs: this.docs.values(), exact: Object.keys(filter).length === 0 }
     const out: Doc[] = []
     for (const id of plan.ids) {
       const doc = this.docs.get(id)
       if (doc !== undefined) out.push(doc)
     }
-    return out
+    return { docs: out, exact: plan.exact }
   }
 }

@@ -51,6 +51,12 @@ interface Change {
   readonly replace: boolean
 }
 
+let matchAllQuery: Query | undefined
+/** One compiled `{}` query, reused for sorting and projecting already-matched documents. */
+function matchAll(): Query {
+  return (matchAllQuery ??= compileFilter({}))
+}
+
 const COLLECTION_NAME = /^[A-Za-z_][A-Za-z0-9_-]{0,127}$/
 
 /**
@@ -174,24 +180,21 @@ export class DatabaseEngine {
     return txn
   }
 
-  /** Documents of `name` matching `query`, as this transaction (or the committed state) sees them. */
-  #matching(
-    env: string,
-    name: string,
-    query: Query,
-    filter: Doc,
-    txn: Transaction | undefined,
-  ): Doc[] {
+  /** Documents of `name` matching `filter`, as this transaction (or the committed state) sees them. */
+  #matching(env: string, name: string, filter: Doc, txn: Transaction | undefined): Doc[] {
     const data = this.#existing(env, name)
     const overlay = txn?.overlay.get(name)
+    const candidates = data.candidates(filter)
+    // Compiling a mingo query costs more than an indexed lookup; skip it when the index is exact.
+    let query: Query | undefined
+    const test = (doc: Doc): boolean => (query ??= compileFilter(filter)).test(doc)
     const out: Doc[] = []
-    for (const doc of data.candidates(filter)) {
-      const id = String(doc['_id'])
-      if (overlay?.has(id) === true) continue
-      if (query.test(doc)) out.push(doc)
+    for (const doc of candidates.docs) {
+      if (overlay?.has(String(doc['_id'])) === true) continue
+      if (candidates.exact || test(doc)) out.push(doc)
     }
     if (overlay !== undefined) {
-      for (const doc of overlay.values()) if (doc !== null && query.test(doc)) out.push(doc)
+      for (const doc of overlay.values()) if (doc !== null && test(doc)) out.push(doc)
     }
     if (txn !== undefined)
       for (const doc of out) txn.touched.add(touchKey(name, String(doc['_id'])))
@@ -207,13 +210,15 @@ export class DatabaseEngine {
     txnId?: string,
   ): Doc[] {
     const txn = this.#transaction(env, txnId)
-    const query = compileFilter(filter)
-    const docs = this.#matching(env, name, query, filter, txn)
+    const docs = this.#matching(env, name, filter, txn)
+    const sorted = options.sort !== undefined && Object.keys(options.sort).length > 0
+    if (!sorted && options.projection === undefined) {
+      const skip = options.skip ?? 0
+      return docs.slice(skip, options.limit === undefined ? undefined : skip + options.limit)
+    }
     try {
-      let cursor = query.find<Doc>(docs, options.projection)
-      if (options.sort !== undefined && Object.keys(options.sort).length > 0) {
-        cursor = cursor.sort(options.sort)
-      }
+      let cursor = matchAll().find<Doc>(docs, options.projection)
+      if (sorted) cursor = cursor.sort(options.sort)
       if (options.skip !== undefined && options.skip > 0) cursor = cursor.skip(options.skip)
       if (options.limit !== undefined) cursor = cursor.limit(options.limit)
       return cursor.all()
@@ -234,7 +239,7 @@ export class DatabaseEngine {
 
   count(env: string, name: string, filter: Doc = {}, txnId?: string): number {
     const txn = this.#transaction(env, txnId)
-    return this.#matching(env, name, compileFilter(filter), filter, txn).length
+    return this.#matching(env, name, filter, txn).length
   }
 
   aggregate(env: string, name: string, pipeline: Doc[]): Doc[] {
@@ -245,8 +250,11 @@ export class DatabaseEngine {
     if (first !== undefined && first !== null && typeof first === 'object') {
       // A leading $match can use the indexes like a query does.
       const filter = first as Doc
+      const candidates = data.candidates(filter)
       const query = compileFilter(filter)
-      source = [...data.candidates(filter)].filter((d) => query.test(d))
+      source = candidates.exact
+        ? [...candidates.docs]
+        : [...candidates.docs].filter((d) => query.test(d))
       stages = pipeline.slice(1)
     }
     try {
@@ -300,8 +308,7 @@ export class DatabaseEngine {
     txnId?: string,
   ): Promise<UpdateResult> {
     const txn = this.#transaction(env, txnId)
-    const query = compileFilter(filter)
-    const matched = this.#matching(env, name, query, filter, txn)
+    const matched = this.#matching(env, name, filter, txn)
     const targets = options.multi === true ? matched : matched.slice(0, 1)
     const replace = options.replace === true
     const changes: Change[] = []
@@ -333,7 +340,7 @@ export class DatabaseEngine {
     txnId?: string,
   ): Promise<number> {
     const txn = this.#transaction(env, txnId)
-    const matched = this.#matching(env, name, compileFilter(filter), filter, txn)
+    const matched = this.#matching(env, name, filter, txn)
     const targets = multi ? matched : matched.slice(0, 1)
     const changes = targets.map((doc) => ({
       c: name,

@@ -27,6 +27,18 @@ export function scalarKey(value: unknown): string | undefined {
   }
 }
 
+/** True when resolving `path` in `doc` would step through an array before its last segment. */
+export function crossesArray(doc: Doc, path: string): boolean {
+  let current: unknown = doc
+  const segments = path.split('.')
+  for (const segment of segments.slice(0, -1)) {
+    if (current === null || typeof current !== 'object') return false
+    current = (current as Doc)[segment]
+    if (Array.isArray(current)) return true
+  }
+  return false
+}
+
 /** Keys a document contributes for one field: arrays are multikey, like MongoDB. */
 export function fieldKeys(doc: Doc, field: string): string[] {
   const value = readPath(doc, field)

@@ -1,5 +1,5 @@
 import type { Doc } from './ejson'
-import { fieldKeys } from './index-key'
+import { crossesArray, fieldKeys } from './index-key'
 
 export interface IndexSpec {
   readonly fields: readonly string[]
@@ -30,6 +30,11 @@ export class HashIndex {
   readonly spec: IndexSpec
   readonly name: string
   readonly #entries = new Map<string, Set<string>>()
+  /**
+   * Documents whose indexed path runs through an array (`a.b` with `a: [{b: 1}]`): MongoDB can
+   * match them by any element, which a hash key cannot express, so every lookup includes them.
+   */
+  readonly #unkeyable = new Set<string>()
 
   constructor(spec: IndexSpec) {
     this.spec = spec
@@ -43,6 +48,7 @@ export class HashIndex {
   }
 
   add(id: string, doc: Doc): void {
+    if (this.spec.fields.some((f) => crossesArray(doc, f))) this.#unkeyable.add(id)
     for (const key of this.keysOf(doc)) {
       let ids = this.#entries.get(key)
       if (ids === undefined) {
@@ -54,6 +60,7 @@ export class HashIndex {
   }
 
   delete(id: string, doc: Doc): void {
+    this.#unkeyable.delete(id)
     for (const key of this.keysOf(doc)) {
       const ids = this.#entries.get(key)
       if (ids === undefined) continue
@@ -66,8 +73,8 @@ export class HashIndex {
     return this.#entries.get(key) ?? EMPTY
   }
 
-  clear(): void {
-    this.#entries.clear()
+  get unkeyable(): ReadonlySet<string> {
+    return this.#unkeyable
   }
 }
 

@@ -3,6 +3,7 @@ import { isDeepStrictEqual } from 'node:util'
 import { update as applyUpdate, Query } from 'mingo'
 import { TcbCode, TcbError } from '../server/errors'
 import { isPlainObject, type Doc } from './ejson'
+import { fastUpdate } from './fast-update'
 import { readPath } from './index-key'
 
 export function newDocId(): string {
@@ -93,6 +94,8 @@ export function modify(doc: Doc, data: Doc, replace: boolean): Doc | undefined {
     throw new TcbError(TcbCode.INVALID_PARAM, '不能更新 _id 的值')
   }
   checkOperandTypes(doc, modifier)
+  const fast = fastUpdate(doc, modifier)
+  if (fast !== undefined) return fast.changed ? fast.doc : undefined
   const copy = structuredClone(doc)
   let changed: string[]
   try {

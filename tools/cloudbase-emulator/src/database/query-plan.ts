@@ -47,31 +47,57 @@ function combine(lists: string[][]): string[] {
   return acc
 }
 
+/**
+ * `exact` means the candidates are precisely the matches (the filter is nothing but equalities
+ * the index answers), so the caller may skip evaluating the filter.
+ */
 export type Plan =
-  | { readonly kind: 'ids'; readonly ids: readonly string[] }
-  | { readonly kind: 'index'; readonly index: string; readonly ids: readonly string[] }
+  | { readonly kind: 'ids'; readonly ids: readonly string[]; readonly exact: boolean }
+  | {
+      readonly kind: 'index'
+      readonly index: string
+      readonly ids: readonly string[]
+      readonly exact: boolean
+    }
   | { readonly kind: 'scan' }
 
 /**
  * Picks the narrowest way to find candidates: `_id` equality, else the hash index whose fields
  * are all pinned by equality with the fewest hits, else a full scan. Candidates are still
- * filtered by mingo afterwards, so a plan only ever narrows, never decides.
+ * filtered by mingo afterwards unless the plan is exact.
  */
 export function planQuery(filter: Doc, indexes: readonly HashIndex[]): Plan {
   const eq = new Map<string, string[]>()
   equalities(filter, eq)
+  const keys = Object.keys(filter)
+  const onlyEqualities = keys.every((k) => eq.has(k))
   const idKeys = eq.get('_id')
   if (idKeys !== undefined) {
-    return { kind: 'ids', ids: idKeys.filter((k) => k.startsWith('s:')).map((k) => k.slice(2)) }
+    const ids = idKeys.filter((k) => k.startsWith('s:')).map((k) => k.slice(2))
+    return {
+      kind: 'ids',
+      ids,
+      exact: keys.length === 1 && onlyEqualities && ids.length === idKeys.length,
+    }
   }
-  let best: { index: string; ids: string[] } | undefined
+  let best: { index: string; ids: string[]; exact: boolean } | undefined
   for (const index of indexes) {
-    const lists = index.spec.fields.map((f) => eq.get(f))
-    if (lists.some((l) => l === undefined)) continue
-    const ids = new Set<string>()
-    for (const key of combine(lists as string[][])) for (const id of index.lookup(key)) ids.add(id)
-    if (best === undefined || ids.size < best.ids.length)
-      best = { index: index.name, ids: [...ids] }
+    const lists: string[][] = []
+    for (const field of index.spec.fields) {
+      const list = eq.get(field)
+      if (list !== undefined) lists.push(list)
+    }
+    if (lists.length !== index.spec.fields.length) continue
+    const ids = new Set<string>(index.unkeyable)
+    for (const key of combine(lists)) for (const id of index.lookup(key)) ids.add(id)
+    const exact =
+      onlyEqualities &&
+      index.unkeyable.size === 0 &&
+      keys.length === index.spec.fields.length &&
+      keys.every((k) => index.spec.fields.includes(k))
+    if (best === undefined || ids.size < best.ids.length) {
+      best = { index: index.name, ids: [...ids], exact }
+    }
   }
   return best === undefined ? { kind: 'scan' } : { kind: 'index', ...best }
 }
