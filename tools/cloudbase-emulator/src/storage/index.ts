@@ -137,7 +137,10 @@ export function createStorageModule(options: StorageModuleOptions): EmulatorModu
           'content-type': 'application/octet-stream',
           'content-length': String(size),
         })
-        store.stream(target.env, target.path).pipe(res)
+        const stream = store.stream(target.env, target.path)
+        // A file deleted mid-download must end this response, not the process.
+        stream.on('error', () => res.destroy())
+        stream.pipe(res)
       },
     },
   ]
