@@ -68,6 +68,32 @@ describe('POST /client/login', () => {
   })
 })
 
+describe('browser pages (the web simulator on another loopback port)', () => {
+  it('a simple request with ?token= works and loopback origins get CORS headers', async () => {
+    const res = await fetch(`${h.baseUrl}/client/database?token=${encodeURIComponent(alice)}`, {
+      method: 'POST',
+      headers: { origin: 'http://127.0.0.1:8791', 'content-type': 'text/plain;charset=UTF-8' },
+      body: JSON.stringify({
+        action: 'count',
+        collection: 'users',
+        query: q({ _openid: 'o_alice' }),
+      }),
+    })
+    expect(res.status).toBe(200)
+    expect(res.headers.get('access-control-allow-origin')).toBe('http://127.0.0.1:8791')
+    expect(((await res.json()) as Record<string, unknown>)['total']).toBe(1)
+  })
+
+  it('other origins get no CORS headers', async () => {
+    const res = await fetch(`${h.baseUrl}/client/login`, {
+      method: 'POST',
+      headers: { origin: 'https://evil.example.com' },
+      body: JSON.stringify({ openid: 'o_x' }),
+    })
+    expect(res.headers.get('access-control-allow-origin')).toBeNull()
+  })
+})
+
 describe('client database reads under the security rules', () => {
   it('a user reads their own document with a query that filters _openid to them', async () => {
     const reply = await h.post(

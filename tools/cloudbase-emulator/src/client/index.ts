@@ -4,6 +4,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { loadRulesFile, RulesGuard, type RuleSet } from '../rules'
 import type { EmulatorContext, EmulatorModule, HttpRoute } from '../server/contracts'
+import { allowLoopbackOrigin } from './cors'
 import type { DatabaseApi } from './database-api'
 import { apiNameOf, handleClientDatabase } from './database-route'
 import { ClientError, FunctionCallError, sendClientError, sendClientJson } from './errors'
@@ -72,6 +73,7 @@ export function createClientModule(options: ClientModuleOptions = {}): EmulatorM
     method: 'POST',
     path,
     async handle(req, res, emu) {
+      allowLoopbackOrigin(req, res)
       let body: Record<string, unknown> = {}
       let apiName = typeof api === 'string' ? api : 'database'
       try {

@@ -25,13 +25,16 @@ export async function readJsonBody(req: IncomingMessage): Promise<Record<string,
   return value as Record<string, unknown>
 }
 
+/** The session of `Authorization: Bearer <token>`, or of `?token=` (for browser pages, see cors.ts). */
 export function requireSession(req: IncomingMessage, sessions: SessionStore): ClientSession {
   const header = req.headers.authorization
-  const session = sessions.use(bearerToken(header))
+  const query = new URL(req.url ?? '/', 'http://127.0.0.1').searchParams.get('token')
+  const token = bearerToken(header) ?? query ?? undefined
+  const session = sessions.use(token)
   if (session === undefined) {
     throw new ClientError(
       'INVALID_SESSION',
-      header === undefined
+      token === undefined
         ? '缺少登录凭证，请先调用 /client/login'
         : '登录凭证无效或已失效，请重新登录',
     )
