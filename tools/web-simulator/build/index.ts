@@ -102,6 +102,7 @@ const PHONE_HTML = `<!doctype html>
 <html lang="zh-CN"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width,initial-scale=1">
 <title>商会调解 · 模拟器</title>
+<link rel="icon" href="data:,">
 <link rel="stylesheet" href="__sim/runtime.css">
 </head><body><div id="sim-app"></div><script src="__sim/app.js"></script></body></html>
 `
@@ -206,6 +207,7 @@ function shellHtml(data: { users: { openid: string; label: string }[]; pages: st
   return `<!doctype html>
 <html lang="zh-CN"><head><meta charset="utf-8">
 <title>商会调解 · 模拟器</title>
+<link rel="icon" href="data:,">
 <link rel="stylesheet" href="__sim/shell.css">
 </head><body><script id="sim-shell-data" type="application/json">${json}</script>
 <div id="sim-shell"></div><script src="__sim/shell.js"></script></body></html>

@@ -71,7 +71,7 @@ function scopeSelector(selector: string, scope: string): string {
           value: `"${scope}"`,
           raws: {},
           quoteMark: '"',
-        } as Parameters<typeof selectorParser.attribute>[0])
+        })
         if (p.nodes.length > 0) {
           const inner = p.nodes.map((n) => n.toString()).join(',')
           p.replaceWith(selectorParser.string({ value: `${attr.toString()}${inner}` }))

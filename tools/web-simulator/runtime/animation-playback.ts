@@ -24,12 +24,18 @@ const STYLE_PROPS: Record<string, string> = {
   bottom: 'bottom',
 }
 
+function text(v: unknown, fallback: string): string {
+  if (typeof v === 'string') return v
+  if (typeof v === 'number' || typeof v === 'boolean') return String(v)
+  return fallback
+}
+
 function unit(v: unknown): string {
-  return typeof v === 'number' ? `${v}px` : String(v)
+  return typeof v === 'number' ? `${v}px` : text(v, '0')
 }
 
 function deg(v: unknown): string {
-  return typeof v === 'number' ? `${v}deg` : String(v)
+  return typeof v === 'number' ? `${v}deg` : text(v, '0')
 }
 
 function transformOf(type: string, args: unknown[]): string | null {
@@ -52,14 +58,14 @@ function transformOf(type: string, args: unknown[]): string | null {
     case 'skew':
       return `skew(${deg(args[0] ?? 0)}, ${deg(args[1] ?? 0)})`
     case 'scale':
-      return `scale(${String(args[0] ?? 1)}, ${String(args[1] ?? args[0] ?? 1)})`
+      return `scale(${text(args[0], '1')}, ${text(args[1] ?? args[0], '1')})`
     case 'scaleX':
     case 'scaleY':
     case 'scaleZ':
-      return `${type}(${String(args[0] ?? 1)})`
+      return `${type}(${text(args[0], '1')})`
     case 'matrix':
     case 'matrix3d':
-      return `${type}(${args.map(String).join(',')})`
+      return `${type}(${args.map((x) => text(x, '0')).join(',')})`
     default:
       return null
   }
@@ -71,7 +77,7 @@ function stepStyle(step: AnimationStep): { style: string; total: number } {
   const props: string[] = []
   for (const a of step.animates) {
     if (a.type === 'style') {
-      const name = String(a.args[0])
+      const name = text(a.args[0], '')
       props.push(`${STYLE_PROPS[name] ?? name}:${unit(a.args[1])}`)
       continue
     }

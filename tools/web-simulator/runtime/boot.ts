@@ -57,7 +57,7 @@ function stringBehaviors(cs: CodeSpace): Record<string, unknown> {
           formFields.delete(this['__simField'] as never)
         },
       },
-    } as never)
+    })
     .register()
   return {
     'wx://form-field': formField,
@@ -91,7 +91,7 @@ function readyBehavior(cs: CodeSpace): glassEasel.GeneralBehavior {
         batch.push(comp)
       },
     },
-  } as never) as unknown as glassEasel.GeneralBehavior
+  } as never)
 }
 
 function defineInEnv(
@@ -199,6 +199,9 @@ function routeFromHash(pages: readonly string[]): string | null {
 
 export function boot(bundle: BootBundle): void {
   installGlobalErrorCapture()
+  // Element ids become `exparser:info-attr-id` attributes, so tests and DevTools-style
+  // inspection can find nodes by their WXML id.
+  glassEasel.globalOptions.writeExtraInfoToAttr = true
   installWxsRuntime()
   installWxsHooks()
   installNativeAttributes()
@@ -241,7 +244,7 @@ export function boot(bundle: BootBundle): void {
       bundle.styles[c.path] !== undefined ? c.path : undefined,
       c.scope ?? undefined,
     )
-    if (c.isPage) pageConfigs[c.path] = c.config as WindowConfig
+    if (c.isPage) pageConfigs[c.path] = c.config
   }
 
   const app = new AppInstance()

@@ -37,6 +37,10 @@ function convertTouches(list: TouchList | undefined, rect: DOMRect | null): MpTo
 export function forwardBackendEvents(backend: glassEasel.CurrentWindowBackendContext): void {
   backend.onEvent((target, type, detail, options) => {
     const original = options.originalEvent as Event | undefined
+    // Builtins that re-emit a DOM event with WeChat's detail (input, scroll, …) own it: the raw
+    // DOM event must not also reach the page with a detail of its own.
+    const owner = original?.target as (EventTarget & { __simOwnsEvents?: Set<string> }) | null
+    if (owner?.__simOwnsEvents?.has(type)) return undefined
     let extraFields: Record<string, unknown> | undefined
     if (original && 'changedTouches' in original) {
       const te = original as TouchEvent
@@ -121,4 +125,8 @@ export function emulateTouchWithMouse(): void {
     },
     true,
   )
+}
+
+export function ownEvents(host: HTMLElement, types: string[]): void {
+  ;(host as HTMLElement & { __simOwnsEvents?: Set<string> }).__simOwnsEvents = new Set(types)
 }

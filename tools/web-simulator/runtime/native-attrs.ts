@@ -1,6 +1,6 @@
 import { glassEasel } from 'glass-easel-miniprogram-adapter'
 import { rpxToCss } from './rpx'
-import { playAnimation, type AnimationExport } from './animation-playback'
+import { playAnimation } from './animation-playback'
 
 // WeChat's native nodes understand attributes that a DOM element does not: `hover-class`,
 // `animation` (exported from wx.createAnimation) and rpx inside inline `style`. glass-easel
@@ -48,7 +48,7 @@ function releaseHover(): void {
 }
 
 function pressHover(target: Element | null): void {
-  let node = target as (Element & { __wxElement?: PatchedElement }) | null
+  let node: (Element & { __wxElement?: PatchedElement }) | null = target
   while (node) {
     const el = node.__wxElement
     const st = el?.__simHover
@@ -62,21 +62,21 @@ function pressHover(target: Element | null): void {
       )
       if (st.stopPropagation) return
     }
-    node = node.parentElement as typeof node
+    node = node.parentElement
   }
 }
 
 export function installNativeAttributes(): void {
   const proto = glassEasel.Element.prototype as unknown as {
-    setNodeStyle(style: string, index?: number): void
-    updateAttribute(name: string, value: unknown): void
+    setNodeStyle(this: glassEasel.Element, style: string, index?: number): void
+    updateAttribute(this: glassEasel.Element, name: string, value: unknown): void
   }
-  const setNodeStyle = proto.setNodeStyle
+  const setNodeStyle = Reflect.get<typeof proto, 'setNodeStyle'>(proto, 'setNodeStyle')
   proto.setNodeStyle = function (this: glassEasel.Element, style: string, index?: number) {
     const s = typeof style === 'string' && style.includes('rpx') ? rpxToCss(style) : style
     setNodeStyle.call(this, s, index)
   }
-  const updateAttribute = proto.updateAttribute
+  const updateAttribute = Reflect.get<typeof proto, 'updateAttribute'>(proto, 'updateAttribute')
   proto.updateAttribute = function (this: PatchedElement, name: string, value: unknown) {
     switch (name) {
       case 'hover-class':
@@ -93,9 +93,7 @@ export function installNativeAttributes(): void {
         return
       case 'animation':
         if (value && typeof value === 'object') {
-          playAnimation(value as AnimationExport, (style) =>
-            this.setNodeStyle(style, SEGMENT_ANIMATION),
-          )
+          playAnimation(value, (style) => this.setNodeStyle(style, SEGMENT_ANIMATION))
         }
         return
       default:

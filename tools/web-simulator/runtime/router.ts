@@ -1,6 +1,6 @@
 import type { AssociatedBackend, CodeSpace } from 'glass-easel-miniprogram-adapter'
 import { recordError } from './diagnostics'
-import { Chrome, type WindowConfig } from './chrome'
+import { type Chrome, type WindowConfig } from './chrome'
 import { EventChannel, PageView } from './page-view'
 
 // The page stack with WeChat's lifecycle order:

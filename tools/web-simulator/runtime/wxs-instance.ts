@@ -1,4 +1,4 @@
-import { glassEasel } from 'glass-easel-miniprogram-adapter'
+import { type glassEasel } from 'glass-easel-miniprogram-adapter'
 
 // The WXS event-response API (`ownerInstance`, `event.instance`): WXS handlers bound with
 // `bind:touchstart="{{mod.fn}}"` or `change:prop="{{mod.fn}}"` receive ComponentDescriptors
@@ -150,14 +150,23 @@ export function installWxsHooks(): void {
     changeProp(listener: WxsFunction): unknown {
       if (!listener.__wxs) return listener
       return function (newValue: unknown, oldValue: unknown, host: AnyElement, elem: AnyElement) {
-        const owner = elementOf(host)
-        const target = elementOf(elem)
-        return listener(
-          newValue,
-          oldValue,
-          owner ? descriptorOf(owner) : null,
-          target ? descriptorOf(target) : null,
-        )
+        const run = () => {
+          const owner = elementOf(host)
+          const target = elementOf(elem)
+          return listener(
+            newValue,
+            oldValue,
+            owner ? descriptorOf(owner) : null,
+            target ? descriptorOf(target) : null,
+          )
+        }
+        // The first call happens while the node is being created, before its children exist;
+        // WeChat runs it after the subtree is in place (tdesign's swipe-cell relies on that).
+        if (oldValue === undefined) {
+          void Promise.resolve().then(run)
+          return undefined
+        }
+        return run()
       }
     },
     listener(caller: unknown, event: Record<string, unknown>, f: WxsFunction): unknown {

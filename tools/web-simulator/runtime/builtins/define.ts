@@ -1,4 +1,4 @@
-import { glassEasel, type CodeSpace } from 'glass-easel-miniprogram-adapter'
+import { type glassEasel, type CodeSpace } from 'glass-easel-miniprogram-adapter'
 
 // Built-in components are ordinary glass-easel components in the global code space; their
 // host element is created with the tag name itself, so `<input>`, `<textarea>` and `<canvas>`
@@ -60,14 +60,14 @@ export function defineBuiltins(
         groupList: templates as never,
         content: content as never,
         fallbackListenerOnNativeNode: true,
-      } as never)
+      })
     }
     global
       .component(b.path)
       .definition({
         ...(b.def as object),
         options: { virtualHost: false, multipleSlots: false, ...(b.def.options ?? {}) },
-      } as never)
+      })
       .register()
   }
 }
@@ -83,4 +83,11 @@ export function exposeBuiltins(
   for (const b of list) {
     appSpace.setGlobalUsingComponent(b.tag, space.getComponentByUrl(b.path, ''))
   }
+}
+
+// Template data is untyped: text-like values become strings, anything else the fallback.
+export function str(v: unknown, fallback = ''): string {
+  if (typeof v === 'string') return v
+  if (typeof v === 'number' || typeof v === 'boolean') return String(v)
+  return fallback
 }

@@ -1,4 +1,5 @@
 import type { glassEasel } from 'glass-easel-miniprogram-adapter'
+import { str } from './define'
 
 // `wx://form-field`: every component carrying it (tdesign's input, switch, radio-group, …
 // and our input/textarea/picker) registers here while attached, so a `<form>` can collect
@@ -17,7 +18,8 @@ export function domOf(comp: glassEasel.GeneralComponent): Node | null {
   const own = comp.getBackendElement() as unknown as Node | null
   if (own) return own
   // Virtual hosts have no element of their own: use the first rendered descendant.
-  const stack: glassEasel.Node[] = [...(comp.shadowRoot?.childNodes ?? [])]
+  const shadow = comp.shadowRoot as unknown as { childNodes?: glassEasel.Node[] } | null
+  const stack: glassEasel.Node[] = [...(shadow?.childNodes ?? [])]
   while (stack.length) {
     const n = stack.shift()!
     const be = (n as glassEasel.Element).getBackendElement?.() as unknown as Node | null
@@ -42,7 +44,7 @@ export function componentField(self: {
   const initial = self.data['value']
   return {
     component: self._$,
-    name: () => String(self.data['name'] ?? ''),
+    name: () => str(self.data['name'], ''),
     value: () => self.data['value'],
     reset: () => self.setData({ value: initial }),
   }

@@ -1,5 +1,6 @@
-import { glassEasel } from 'glass-easel-miniprogram-adapter'
-import { hostOf, type BuiltinRegistration, type BuiltinThis } from './define'
+import { type glassEasel } from 'glass-easel-miniprogram-adapter'
+import { ownEvents } from '../events'
+import { hostOf, type BuiltinRegistration, type BuiltinThis, str } from './define'
 import { formFields, fieldsInside, componentField, type FormField } from './form-fields'
 import { showColumns } from '../ui/overlay'
 import { router } from '../context'
@@ -8,7 +9,7 @@ import { diagnostics, recordError } from '../diagnostics'
 // navigator, picker and form: components that act on a tap inside them.
 
 function onTap(self: BuiltinThis, fn: (e: glassEasel.ShadowedEvent<unknown>) => void): void {
-  self._$.addListener('tap', fn as glassEasel.EventListener<unknown>)
+  self._$.addListener('tap', fn)
 }
 
 const pad = (n: number) => String(n).padStart(2, '0')
@@ -21,19 +22,15 @@ function range(from: number, to: number): number[] {
 
 function labelOf(item: unknown, key: string): string {
   if (item && typeof item === 'object' && key)
-    return String((item as Record<string, unknown>)[key] ?? '')
-  return String(item ?? '')
+    return str((item as Record<string, unknown>)[key], '')
+  return str(item, '')
 }
 
 async function pickDate(self: BuiltinThis): Promise<string | null> {
-  const fields = String(self.data['fields'] ?? 'day')
-  const start = String(self.data['start'] || '1900-01-01')
-    .split('-')
-    .map(Number)
-  const end = String(self.data['end'] || '2100-12-31')
-    .split('-')
-    .map(Number)
-  const cur = String(self.data['value'] || new Date().toISOString().slice(0, 10))
+  const fields = str(self.data['fields'], 'day')
+  const start = (str(self.data['start']) || '1900-01-01').split('-').map(Number)
+  const end = (str(self.data['end']) || '2100-12-31').split('-').map(Number)
+  const cur = (str(self.data['value']) || new Date().toISOString().slice(0, 10))
     .split('-')
     .map(Number)
   const years = range(start[0] ?? 1900, end[0] ?? 2100)
@@ -54,9 +51,7 @@ async function pickDate(self: BuiltinThis): Promise<string | null> {
 }
 
 async function pickTime(self: BuiltinThis): Promise<string | null> {
-  const cur = String(self.data['value'] || '00:00')
-    .split(':')
-    .map(Number)
+  const cur = (str(self.data['value']) || '00:00').split(':').map(Number)
   const r = await showColumns({
     columns: [range(0, 23).map(pad), range(0, 59).map(pad)],
     selected: [cur[0] ?? 0, cur[1] ?? 0],
@@ -66,8 +61,8 @@ async function pickTime(self: BuiltinThis): Promise<string | null> {
 
 async function openPicker(self: BuiltinThis): Promise<void> {
   if (self.data['disabled']) return
-  const mode = String(self.data['mode'] ?? 'selector')
-  const key = String(self.data['rangeKey'] ?? '')
+  const mode = str(self.data['mode'], 'selector')
+  const key = str(self.data['rangeKey'], '')
   let value: unknown = null
   if (mode === 'selector') {
     const items = (self.data['range'] as unknown[]) ?? []
@@ -142,9 +137,9 @@ export const interactiveBuiltins: BuiltinRegistration[] = [
       lifetimes: {
         attached(this: BuiltinThis) {
           onTap(this, () => {
-            const url = String(this.data['url'] ?? '')
+            const url = str(this.data['url'], '')
             const r = router()
-            const type = String(this.data['openType'])
+            const type = str(this.data['openType'], 'navigate')
             const done =
               type === 'redirect'
                 ? r.redirectTo(url)
@@ -159,7 +154,9 @@ export const interactiveBuiltins: BuiltinRegistration[] = [
               () => this.triggerEvent('success', {}),
               (e: unknown) => {
                 recordError('navigator', e)
-                this.triggerEvent('fail', { errMsg: String(e) })
+                this.triggerEvent('fail', {
+                  errMsg: e instanceof Error ? e.message : JSON.stringify(e),
+                })
               },
             )
           })
@@ -213,6 +210,10 @@ export const interactiveBuiltins: BuiltinRegistration[] = [
         attached(this: BuiltinThis) {
           // A DOM listener: tdesign's t-button catches `tap`, so it never bubbles to the form.
           const host = hostOf(this)
+          ownEvents(host, ['submit', 'reset'])
+          // The host is a real <form>: the browser must never submit it.
+          host.addEventListener('submit', (e) => e.preventDefault())
+          host.addEventListener('reset', (e) => e.preventDefault())
           host.addEventListener('click', (e) => {
             const btn = (e.target as Element | null)?.closest?.('[form-type]')
             if (!btn || !host.contains(btn) || (btn as HTMLButtonElement).disabled) return
@@ -237,16 +238,16 @@ export const interactiveBuiltins: BuiltinRegistration[] = [
       observers: {
         'openid, mode'(this: BuiltinThis, openid: unknown, mode: unknown) {
           this.setData({
-            label: `${mode === 'camera' ? '本人画面' : '通话成员'} · ${String(openid || '未指定')}`,
+            label: `${mode === 'camera' ? '本人画面' : '通话成员'} · ${str(openid) || '未指定'}`,
           })
         },
       },
       lifetimes: {
         attached(this: BuiltinThis) {
-          hostOf(this).setAttribute('aria-label', `音视频通话成员 ${String(this.data['openid'])}`)
+          hostOf(this).setAttribute('aria-label', `音视频通话成员 ${str(this.data['openid'])}`)
           const openid = this.data['openid']
           this.setData({
-            label: `${this.data['mode'] === 'camera' ? '本人画面' : '通话成员'} · ${String(openid || '未指定')}`,
+            label: `${this.data['mode'] === 'camera' ? '本人画面' : '通话成员'} · ${str(openid) || '未指定'}`,
           })
         },
       },

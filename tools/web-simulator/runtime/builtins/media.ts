@@ -1,4 +1,4 @@
-import { hostOf, setBuiltinStyle, type BuiltinRegistration, type BuiltinThis } from './define'
+import { hostOf, setBuiltinStyle, type BuiltinRegistration, type BuiltinThis, str } from './define'
 import { resolveResourceUrl } from '../resources'
 
 // `<image>` is a box with a background image, like WeChat's (so `mode` maps to
@@ -17,7 +17,10 @@ const POSITIONS: Record<string, string> = {
   'bottom right': 'right bottom',
 }
 
-type ImageThis = BuiltinThis & { __natural?: { width: number; height: number }; __url?: string }
+type ImageThis = BuiltinThis & {
+  __natural?: { width: number; height: number } | undefined
+  __url?: string | undefined
+}
 
 function ownerPath(self: BuiltinThis): string {
   const owner = self._$.ownerShadowRoot?.getHostNode()
@@ -25,7 +28,7 @@ function ownerPath(self: BuiltinThis): string {
 }
 
 function renderImage(self: ImageThis): void {
-  const mode = String(self.data['mode'] ?? 'scaleToFill')
+  const mode = str(self.data['mode'], 'scaleToFill')
   const url = self.__url
   const parts: string[] = []
   if (url) parts.push(`background-image:url("${url.replace(/"/g, '%22')}")`)
@@ -45,7 +48,7 @@ function renderImage(self: ImageThis): void {
 }
 
 function loadImage(self: ImageThis): void {
-  const src = String(self.data['src'] ?? '')
+  const src = str(self.data['src'], '')
   self.__natural = undefined
   if (!src) {
     self.__url = undefined
@@ -66,7 +69,8 @@ function loadImage(self: ImageThis): void {
       img.onerror = () => self.triggerEvent('error', { errMsg: `GET ${src} 404 (Not Found)` })
       img.src = url
     },
-    (e: unknown) => self.triggerEvent('error', { errMsg: String(e) }),
+    (e: unknown) =>
+      self.triggerEvent('error', { errMsg: e instanceof Error ? e.message : JSON.stringify(e) }),
   )
 }
 

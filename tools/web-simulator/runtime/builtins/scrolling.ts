@@ -1,5 +1,6 @@
 import type { glassEasel } from 'glass-easel-miniprogram-adapter'
-import { hostOf, setBuiltinStyle, type BuiltinRegistration, type BuiltinThis } from './define'
+import { ownEvents } from '../events'
+import { hostOf, setBuiltinStyle, type BuiltinRegistration, type BuiltinThis, str } from './define'
 
 // scroll-view (scroll events, upper/lower thresholds, scroll-top/left/into-view, refresher)
 // and swiper/swiper-item (a transform track with autoplay, circular and swipe gestures).
@@ -27,7 +28,7 @@ function scrollIntoView(self: BuiltinThis, id: unknown): void {
   const shadow = self._$.ownerShadowRoot as unknown as {
     getElementById?(id: string): glassEasel.Element | undefined
   } | null
-  const target = shadow?.getElementById?.(String(id))
+  const target = shadow?.getElementById?.(str(id))
   const dom = target?.getBackendElement() as unknown as HTMLElement | null
   const host = hostOf(self)
   if (!dom) return
@@ -41,7 +42,7 @@ function scrollIntoView(self: BuiltinThis, id: unknown): void {
 }
 
 function refresherStyle(self: BuiltinThis, height: number, animate: boolean): void {
-  const bg = String(self.data['refresherBackground'] || '#fff')
+  const bg = str(self.data['refresherBackground']) || '#fff'
   self.setData({
     refresherBoxStyle: `height:${height}px;overflow:hidden;display:flex;align-items:center;justify-content:center;background:${bg};${animate ? 'transition:height .3s' : ''}`,
   })
@@ -208,6 +209,7 @@ export const scrollingBuiltins: BuiltinRegistration[] = [
         attached(this: ScrollThis) {
           layoutScroll(this)
           const host = hostOf(this)
+          ownEvents(host, ['scroll'])
           this.__lastTop = 0
           this.__lastLeft = 0
           host.addEventListener('scroll', () => {

@@ -1,5 +1,6 @@
 import { formFields, componentField, type FormField } from './form-fields'
-import { hostOf, type BuiltinDef, type BuiltinRegistration, type BuiltinThis } from './define'
+import { ownEvents } from '../events'
+import { hostOf, type BuiltinDef, type BuiltinRegistration, type BuiltinThis, str } from './define'
 
 // `<input>` and `<textarea>`: the host is the real DOM control. Events carry WeChat's detail
 // shapes: input {value, cursor, keyCode}, focus {value, height}, blur {value}, confirm {value}.
@@ -13,7 +14,7 @@ function control(self: BuiltinThis): HTMLInputElement | HTMLTextAreaElement {
 }
 
 function applyPlaceholderStyle(self: InputThis): void {
-  const style = String(self.data['placeholderStyle'] ?? '')
+  const style = str(self.data['placeholderStyle'], '')
   const host = control(self)
   if (!style) {
     self.__ph?.remove()
@@ -30,7 +31,7 @@ function applyPlaceholderStyle(self: InputThis): void {
 function syncType(self: BuiltinThis): void {
   const host = control(self)
   if (!(host instanceof HTMLInputElement)) return
-  const t = String(self.data['type'] ?? 'text')
+  const t = str(self.data['type'], 'text')
   host.type = self.data['password'] ? 'password' : 'text'
   host.inputMode =
     t === 'number' ? 'numeric' : t === 'digit' ? 'decimal' : t === 'idcard' ? 'text' : ''
@@ -76,12 +77,12 @@ function commonDef(kind: 'input' | 'textarea'): BuiltinDef {
     observers: {
       value(this: BuiltinThis, v: unknown) {
         const host = control(this)
-        const s = v === null || v === undefined ? '' : String(v)
+        const s = str(v)
         if (host.value !== s) host.value = s
         autoHeight(this)
       },
       placeholder(this: BuiltinThis, v: unknown) {
-        control(this).placeholder = String(v ?? '')
+        control(this).placeholder = str(v, '')
       },
       disabled(this: BuiltinThis, v: unknown) {
         control(this).disabled = !!v
@@ -104,8 +105,9 @@ function commonDef(kind: 'input' | 'textarea'): BuiltinDef {
     lifetimes: {
       attached(this: InputThis) {
         const host = control(this)
-        host.value = String(this.data['value'] ?? '')
-        host.placeholder = String(this.data['placeholder'] ?? '')
+        ownEvents(host, ['input', 'focus', 'blur', 'change', 'keydown', 'confirm'])
+        host.value = str(this.data['value'], '')
+        host.placeholder = str(this.data['placeholder'], '')
         syncType(this)
         applyPlaceholderStyle(this)
         host.addEventListener('input', (e) => {
@@ -126,7 +128,7 @@ function commonDef(kind: 'input' | 'textarea'): BuiltinDef {
           this.triggerEvent('blur', { value: host.value, cursor: host.selectionStart ?? 0 }),
         )
         host.addEventListener('keydown', (e) => {
-          const ke = e
+          const ke = e as KeyboardEvent
           if (ke.key !== 'Enter') return
           if (
             kind === 'input' ||

@@ -59,9 +59,9 @@ export function asyncApi<O extends object, R extends object | void>(
           ({ ...((r as object | undefined) ?? {}), errMsg: `${name}:ok` }) as R & {
             errMsg: string
           },
-        (e: unknown) => {
-          throw toFail(name, e)
-        },
+        // WeChat rejects with a plain `{ errMsg }` object, and callers test `err.errMsg`.
+        // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors
+        (e: unknown) => Promise.reject(toFail(name, e)),
       )
     if (!hasCallbacks) return p
     p.then(

@@ -71,9 +71,9 @@ function complete(
     const dom = elem.getBackendElement() as unknown as HTMLElement | null
     if (req.fields['rect']) {
       for (const k of ['top', 'bottom'] as const)
-        if (typeof r[k] === 'number') r[k] = (r[k] as number) - off.top
+        if (typeof r[k] === 'number') r[k] = r[k] - off.top
       for (const k of ['left', 'right'] as const)
-        if (typeof r[k] === 'number') r[k] = (r[k] as number) - off.left
+        if (typeof r[k] === 'number') r[k] = r[k] - off.left
     }
     if (req.fields['node']) r['node'] = dom
     const cs = req.fields['computedStyle']
@@ -89,7 +89,7 @@ export function patchSelectorQuery(query: object): void {
   const proto = Object.getPrototypeOf(query) as QueryProto
   if (proto.__simPatched) return
   proto.__simPatched = true
-  const push = proto._$push
+  const push = Reflect.get<QueryProto, '_$push'>(proto, '_$push')
   proto._$push = function (selector, component, single, fields, cb) {
     push.call(this, selector, component, single, fields, (res: unknown) => {
       complete({ component, selector, single, fields }, res)
