@@ -5,6 +5,7 @@ import { randomBytes } from 'node:crypto'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { WebSocketServer, type RawData, type WebSocket } from 'ws'
 import type { ClientService } from '../client'
+import { compileRules, RulesGuard } from '../rules'
 import { hasCollection, type DatabaseApi } from '../client/database-api'
 import type { AdminAction, EmulatorContext, EmulatorModule, HttpRoute } from '../server/contracts'
 import { RealtimeConnection, type ConnectionIdentity } from './connection'
@@ -17,6 +18,20 @@ export { WATCH_DOC_CAP } from './watch'
 const MAX_FRAME_BYTES = 1024 * 1024
 /** Admin tickets stay valid this long, like the SDK's own 60 s cache of them. */
 const SIGN_TTL_MS = 10 * 60 * 1000
+
+function clientService(emu: EmulatorContext): ClientService | undefined {
+  try {
+    return emu.service<ClientService>('client')
+  } catch {
+    return undefined
+  }
+}
+
+function denyAll(now: () => number): RulesGuard {
+  const empty = compileRules({})
+  if (!empty.ok) throw new Error('empty rules must compile')
+  return new RulesGuard(empty.rules, now)
+}
 
 export interface RealtimeService {
   /** Open connections by kind, for the console and tests. */
@@ -37,7 +52,7 @@ export function createRealtimeModule(): EmulatorModule & { readonly api: Realtim
 
   const connectionDeps = (emu: EmulatorContext) => {
     const db = emu.service<DatabaseApi>('database')
-    const client = emu.service<ClientService>('client')
+    const client = clientService(emu)
     return {
       envId: emu.envId,
       now: () => emu.clock.now(),
@@ -47,7 +62,8 @@ export function createRealtimeModule(): EmulatorModule & { readonly api: Realtim
         }),
       hasCollection: (env: string, name: string) => hasCollection(db, env, name),
       findById: (env: string, name: string, id: string) => db.collection(env, name).get(id),
-      guard: client.guard,
+      // Without the client module only admin connections exist, and they never consult rules.
+      guard: client?.guard ?? denyAll(() => emu.clock.now()),
       validSign: (signStr: unknown) => {
         if (typeof signStr !== 'string') return false
         const expires = signs.get(signStr)
@@ -65,7 +81,15 @@ export function createRealtimeModule(): EmulatorModule & { readonly api: Realtim
     // Node hands upgrade requests to the request handler when the server has no 'upgrade'
     // listener, which is how a route can take over the socket without opening a port.
     wss.handleUpgrade(req, req.socket, Buffer.alloc(0), (ws) => {
-      const conn = new RealtimeConnection(identity, connectionDeps(emu), (message) => {
+      let deps: ReturnType<typeof connectionDeps>
+      try {
+        deps = connectionDeps(emu)
+      } catch (err) {
+        emu.log('realtime.error', { message: err instanceof Error ? err.message : String(err) })
+        ws.close(1011, 'database unavailable')
+        return
+      }
+      const conn = new RealtimeConnection(identity, deps, (message) => {
         if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(message))
       })
       open.set(ws, { conn, kind: identity.kind })
@@ -101,7 +125,7 @@ export function createRealtimeModule(): EmulatorModule & { readonly api: Realtim
       path: '/client/ws',
       handle(req, res, emu) {
         const token = new URL(req.url ?? '/', 'http://127.0.0.1').searchParams.get('token')
-        const session = emu.service<ClientService>('client').sessions.use(token ?? undefined)
+        const session = clientService(emu)?.sessions.use(token ?? undefined)
         if (session === undefined) {
           res.writeHead(401, { 'content-type': 'application/json; charset=utf-8' })
           res.end(
