@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { sessionKeyFor, voipSignature } from '../../tools/cloudbase-emulator/src/openapi/index'
+import { loadRulesFile, RulesGuard } from '../../tools/cloudbase-emulator/src/rules/index'
 import type { CallView } from '../../typings/api/videoMediation'
 import { PEOPLE, rid, seedRoles, startHarness, type Harness } from './harness'
 import {
@@ -93,6 +94,36 @@ describe('videoMediation.start', () => {
       title: '调解员邀请您进入视频调解',
     })
     expect(rang.length).toBeGreaterThan(0)
+  })
+
+  it('the committed security rule lets only the addressee read or watch an invitation', async () => {
+    const loaded = loadRulesFile()
+    if (!loaded.ok) throw new Error(JSON.stringify(loaded.errors))
+    const guard = new RulesGuard(loaded.rules, () => Date.now())
+    const caseId = await acceptedCase()
+    const call = await startCall(caseId, 'all')
+    const [inv] = await h.docs('call_invitations', {
+      callId: call.callId,
+      toOpenid: RESPONDENT.openid,
+    })
+    const watch = { toOpenid: RESPONDENT.openid, status: 'ringing' }
+    expect(guard.decideQuery('call_invitations', watch, { openid: RESPONDENT.openid }).kind).toBe(
+      'allowed',
+    )
+    expect(guard.decideQuery('call_invitations', watch, { openid: APPLICANT.openid }).kind).toBe(
+      'denied',
+    )
+    expect(guard.decideQuery('call_invitations', { callId: call.callId }, {}).kind).toBe('denied')
+    expect(
+      guard.documentAllowed('call_invitations', 'read', inv, { openid: RESPONDENT.openid }),
+    ).toBe(true)
+    expect(
+      guard.documentAllowed('call_invitations', 'read', inv, { openid: APPLICANT.openid }),
+    ).toBe(false)
+    expect(
+      guard.documentAllowed('call_invitations', 'write', inv, { openid: RESPONDENT.openid }),
+    ).toBe(false)
+    expect(guard.documentAllowed('calls', 'read', inv, { openid: RESPONDENT.openid })).toBe(false)
   })
 
   it('a caucus room has its own room id and invites only that party', async () => {
