@@ -200,3 +200,26 @@ describe('update / set / remove shapes', () => {
     expect(moved.errMsg).toContain('E11000')
   })
 })
+
+describe('where(RegExp).update', () => {
+  it('updates every document whose field matches the pattern', async () => {
+    await t.db.createCollection('todos')
+    for (const title of ['Walk the dog', 'walk home', 'buy milk']) {
+      await t.db.collection('todos').add({ data: { title, count: 1 } })
+    }
+    const res = await t.db
+      .collection('todos')
+      .where({ title: /^walk/i })
+      .update({ data: { count: t._.inc(10) } })
+    expect(res.stats.updated).toBe(2)
+    const counts = (await t.db.collection('todos').orderBy('title', 'asc').get()).data.map((d) => [
+      d['title'],
+      d['count'],
+    ])
+    expect(counts).toEqual([
+      ['Walk the dog', 11],
+      ['buy milk', 1],
+      ['walk home', 11],
+    ])
+  })
+})

@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startEmulator } from '../../tools/cloudbase-emulator/src/index'
+import { startChildEmulator } from './support/child-emulator'
 import { connectSdk, startSdkEmulator, tempDir, type SdkEmulator } from './support/sdk'
 
 let t: SdkEmulator
@@ -132,5 +133,30 @@ describe('control endpoints', () => {
     await expect(startEmulator({ port: 0, envId: 'prod-123', modules: [] })).rejects.toThrow(
       'demo- 或 local-',
     )
+  })
+
+  it('the CLI exports on SIGTERM and exits cleanly', async () => {
+    const exportDir = tempDir('cli-export')
+    const child = await startChildEmulator([
+      '--data',
+      tempDir('cli-data'),
+      '--env',
+      'demo-cli',
+      '--export-on-exit',
+      exportDir,
+    ])
+    try {
+      const db = connectSdk(child.baseUrl, 'demo-cli').database()
+      await db.collection('users').add({ data: { _id: 'cli-user', openid: 'o_cli' } })
+      child.process.kill('SIGTERM')
+      expect(await child.exited).toBe(0)
+      expect(readFileSync(join(exportDir, 'database', 'users.jsonl'), 'utf8')).toBe(
+        '{"_id":"cli-user","openid":"o_cli"}\n',
+      )
+      expect(child.output()).toContain('收到 SIGTERM')
+    } finally {
+      child.process.kill('SIGKILL')
+      connectSdk(t.emu.baseUrl, 'demo-control')
+    }
   })
 })
