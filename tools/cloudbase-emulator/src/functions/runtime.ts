@@ -62,7 +62,7 @@ export interface RuntimeOptions {
   readonly devValues?: Readonly<Record<string, string>>
 }
 
-const MAX_IDLE_INSTANCES = 64
+const MAX_IDLE_INSTANCES = 24
 const DEFAULT_SPARES = 2
 const DEFAULT_MEMORY_MB = 256
 
@@ -78,6 +78,7 @@ export class FunctionsRuntime {
   private readonly warnedPlaceholders = new Set<string>()
   private readonly all = new Set<FunctionInstance>()
   private readonly spares: FunctionInstance[] = []
+  private readonly idleOrder: FunctionInstance[] = []
   private sparesBooting = 0
   private booting = 0
   private readonly bootQueue: (() => void)[] = []
@@ -257,6 +258,7 @@ export class FunctionsRuntime {
     this.all.clear()
     this.idle.clear()
     this.spares.length = 0
+    this.idleOrder.length = 0
     for (const wake of this.bootQueue.splice(0)) wake()
     this.byToken.clear()
     await Promise.resolve()
@@ -270,6 +272,8 @@ export class FunctionsRuntime {
     const list = this.idle.get(key)
     while (list && list.length > 0) {
       const inst = list.pop()
+      const at = inst ? this.idleOrder.indexOf(inst) : -1
+      if (at >= 0) this.idleOrder.splice(at, 1)
       if (inst && inst.alive && !inst.busy) {
         if (inst.idleTimer) clearTimeout(inst.idleTimer)
         inst.idleTimer = undefined
@@ -363,31 +367,34 @@ export class FunctionsRuntime {
 
   private release(inst: FunctionInstance, reusable: boolean): void {
     if (!reusable || !inst.alive || this.options.warm === false || this.stopped) {
-      inst.kill()
-      this.all.delete(inst)
+      this.retire(inst)
       return
     }
-    let idleCount = 0
-    for (const l of this.idle.values()) idleCount += l.length
-    if (idleCount >= MAX_IDLE_INSTANCES) {
-      inst.kill()
-      this.all.delete(inst)
-      return
+    // Each idle instance holds a whole V8 isolate, so the warm set is capped; the instance idle
+    // the longest makes room.
+    if (this.idleOrder.length >= MAX_IDLE_INSTANCES) {
+      const oldest = this.idleOrder[0]
+      if (oldest) this.retire(oldest)
     }
     const list = this.idle.get(inst.key) ?? []
     list.push(inst)
     this.idle.set(inst.key, list)
-    inst.idleTimer = setTimeout(() => {
-      const l = this.idle.get(inst.key)
-      if (l) {
-        const i = l.indexOf(inst)
-        if (i >= 0) l.splice(i, 1)
-        if (l.length === 0) this.idle.delete(inst.key)
-      }
-      inst.kill()
-      this.all.delete(inst)
-    }, this.options.idleMs ?? 30_000)
+    this.idleOrder.push(inst)
+    inst.idleTimer = setTimeout(() => this.retire(inst), this.options.idleMs ?? 30_000)
     inst.idleTimer.unref()
+  }
+
+  private retire(inst: FunctionInstance): void {
+    const l = this.idle.get(inst.key)
+    if (l) {
+      const i = l.indexOf(inst)
+      if (i >= 0) l.splice(i, 1)
+      if (l.length === 0) this.idle.delete(inst.key)
+    }
+    const j = this.idleOrder.indexOf(inst)
+    if (j >= 0) this.idleOrder.splice(j, 1)
+    inst.kill()
+    this.all.delete(inst)
   }
 
   /** A rebuilt bundle (new mtime) retires every idle instance of the old build. */
@@ -396,11 +403,7 @@ export class FunctionsRuntime {
     const current = JSON.stringify([fn.name, fn.mtimeMs]).slice(0, -1) + ','
     for (const [key, list] of this.idle) {
       if (key.startsWith(prefix) && !key.startsWith(current)) {
-        for (const inst of list) {
-          inst.kill()
-          this.all.delete(inst)
-        }
-        this.idle.delete(key)
+        for (const inst of [...list]) this.retire(inst)
       }
     }
   }
