@@ -433,3 +433,61 @@ describe('mediatorDesk.closeCase', () => {
     expect(res).toMatchObject({ ok: true, data: { closeReason: 'terminated' } })
   })
 })
+
+describe('mediatorDesk: a repeated request returns the first answer and writes nothing more', () => {
+  it('accept, addNote, draft, revise, send and decline', async () => {
+    const caseId = await caseAwaitingMediator(h)
+    const twice = async <T>(run: (requestId: string) => Promise<T>): Promise<T> => {
+      const requestId = rid()
+      const first = await run(requestId)
+      expect(await run(requestId)).toEqual(first)
+      return first
+    }
+    await twice((r) => h.call(PEOPLE.mediator, 'mediatorDesk', 'accept', { caseId }, r))
+    await twice((r) =>
+      h.call(PEOPLE.mediator, 'mediatorDesk', 'addNote', { caseId, text: '电话联系双方。' }, r),
+    )
+    expect(await h.docs('case_events', { caseId, type: 'note.added' })).toHaveLength(1)
+    await twice((r) =>
+      h.call(
+        PEOPLE.mediator,
+        'mediatorDesk',
+        'draftAgreement',
+        { caseId, facts: '事实。', terms: TERMS },
+        r,
+      ),
+    )
+    await twice((r) =>
+      h.call(
+        PEOPLE.mediator,
+        'mediatorDesk',
+        'reviseAgreement',
+        { caseId, version: 1, facts: '修改后的事实。', terms: TERMS },
+        r,
+      ),
+    )
+    const sent = await twice((r) =>
+      h.call(PEOPLE.mediator, 'mediatorDesk', 'sendForSigning', { caseId, version: 2 }, r),
+    )
+    expect(sent).toMatchObject({ ok: true, data: { status: 'signing', version: 2 } })
+    const [agreement] = await h.docs('agreements', { caseId })
+    expect(agreement).toMatchObject({ revision: 2, status: 'signing' })
+    const audit = await h.docs('audit_events', { entityId: caseId })
+    expect(audit.map((e) => e['action']).sort()).toEqual([
+      'case.agreement_drafted',
+      'case.mediation_started',
+      'case.mediator_accepted',
+      'case.signing_started',
+    ])
+
+    const other = await caseAwaitingMediator(h)
+    await twice((r) =>
+      h.call(PEOPLE.mediator, 'mediatorDesk', 'decline', { caseId: other, reason: '时间冲突' }, r),
+    )
+    const declined = await h.docs('audit_events', {
+      entityId: other,
+      action: 'case.mediator_declined',
+    })
+    expect(declined).toHaveLength(1)
+  })
+})

@@ -366,3 +366,32 @@ describe('videoMediation: leave and end', () => {
     expect(inv.map((i) => i['status'])).toEqual(['cancelled', 'cancelled'])
   })
 })
+
+describe('videoMediation: a repeated request returns the first answer and writes nothing more', () => {
+  it('start, join, leave and decline', async () => {
+    const caseId = await acceptedCase()
+    const twice = async <T>(run: (requestId: string) => Promise<T>): Promise<T> => {
+      const requestId = rid()
+      const first = await run(requestId)
+      expect(await run(requestId)).toEqual(first)
+      return first
+    }
+    const started = await twice((r) =>
+      h.call(PEOPLE.mediator, 'videoMediation', 'start', { caseId, room: 'all' }, r),
+    )
+    expect(started.ok).toBe(true)
+    if (!started.ok) return
+    expect(await h.docs('calls', { caseId })).toHaveLength(1)
+    const callId = started.data.callId
+    await twice((r) => h.call(APPLICANT.openid, 'videoMediation', 'join', { callId }, r))
+    await twice((r) => h.call(APPLICANT.openid, 'videoMediation', 'leave', { callId }, r))
+    await twice((r) => h.call(RESPONDENT.openid, 'videoMediation', 'decline', { callId }, r))
+    const audit = await h.docs('audit_events', { entityId: callId })
+    expect(audit.map((e) => e['action']).sort()).toEqual([
+      'call.declined',
+      'call.joined',
+      'call.left',
+      'call.started',
+    ])
+  })
+})
