@@ -38,10 +38,32 @@ export interface ActionDefinition<Rq, Rs> {
   handle(payload: Rq, ctx: HandlerContext): Promise<Rs>
 }
 
+/** What a timer trigger's handler gets: no caller, the platform's trigger name and the time. */
+export interface TimerContext {
+  readonly functionName: string
+  readonly triggerName: string
+  readonly now: Date
+  afterCommit(fn: () => Promise<void>): void
+}
+
 export type FunctionDefinition<F extends FunctionName> = {
   readonly actions: {
     readonly [A in ActionName<F>]: ActionDefinition<RequestOf<F, A>, ResponseOf<F, A>>
   }
+  /**
+   * Handler for the function's timer trigger (config.json `triggers`). It runs only for events
+   * the platform sends without any caller: a call from the mini-program always carries an OPENID,
+   * so a client cannot pose as the timer.
+   */
+  readonly timer?: (ctx: TimerContext) => Promise<unknown>
+}
+
+function timerName(event: unknown): string | undefined {
+  if (typeof event !== 'object' || event === null) return undefined
+  const e = event as { Type?: unknown; TriggerName?: unknown }
+  return e.Type === 'Timer' && typeof e.TriggerName === 'string'
+    ? e.TriggerName.slice(0, 64)
+    : undefined
 }
 
 export type Main = (event: unknown, context?: unknown) => Promise<ApiResult<unknown>>
@@ -64,6 +86,20 @@ function invocationId(context: unknown): string {
   return typeof id === 'string' && id.length <= 64 ? id : randomUUID()
 }
 
+async function runAfter(
+  after: readonly (() => Promise<void>)[],
+  functionName: string,
+  action: string,
+) {
+  for (const fn of after) {
+    try {
+      await fn()
+    } catch (e) {
+      log.warn('afterCommit.failed', { functionName, action, error: e })
+    }
+  }
+}
+
 export function defineFunction<F extends FunctionName>(
   functionName: F,
   definition: FunctionDefinition<F>,
@@ -78,6 +114,21 @@ export function defineFunction<F extends FunctionName>(
     let actionName = '?'
     try {
       getCloud()
+      const trigger = definition.timer ? timerName(event) : undefined
+      if (definition.timer && trigger !== undefined && !callerOpenid()) {
+        actionName = `timer:${trigger}`
+        const after: (() => Promise<void>)[] = []
+        const data = await definition.timer({
+          functionName,
+          triggerName: trigger,
+          now: new Date(),
+          afterCommit: (fn) => {
+            after.push(fn)
+          },
+        })
+        await runAfter(after, functionName, actionName)
+        return { ok: true, data }
+      }
       if (typeof event !== 'object' || event === null || Array.isArray(event)) {
         return err('INVALID_INPUT', '请求格式不正确')
       }
@@ -163,13 +214,7 @@ export function defineFunction<F extends FunctionName>(
         throw e
       }
       if (key && !stored) await rememberResult(key, record(data))
-      for (const fn of after) {
-        try {
-          await fn()
-        } catch (e) {
-          log.warn('afterCommit.failed', { functionName, action, error: e })
-        }
-      }
+      await runAfter(after, functionName, action)
       return { ok: true, data }
     } catch (e) {
       if (isAppError(e)) return { ok: false, error: e.toApiError() }

@@ -2,6 +2,7 @@
 export {
   defineFunction,
   type HandlerContext,
+  type TimerContext,
   type ActionDefinition,
   type Main,
 } from './define-function'

@@ -139,3 +139,29 @@ describe('schema builders', () => {
     expect(v.safeParse(schema, { name: '张三', tags: [], n: 1, x: 1 }).success).toBe(false)
   })
 })
+
+describe('timer triggers', () => {
+  it('run the timer handler only for caller-less Timer events', async () => {
+    const { defineFunction } = await import('../../cloudfunctions/_shared/define-function')
+    const fired: string[] = []
+    const main = defineFunction('messages', {
+      actions: {} as never,
+      timer: (ctx) => {
+        fired.push(ctx.triggerName)
+        return Promise.resolve({ trigger: ctx.triggerName })
+      },
+    })
+    const saved = process.env['WX_OPENID']
+    try {
+      process.env['WX_OPENID'] = ''
+      const event = { Type: 'Timer', TriggerName: 'hourly', Time: '2026-12-01T08:00:00Z' }
+      expect(await main(event)).toEqual({ ok: true, data: { trigger: 'hourly' } })
+      // A client sending the same shape has an OPENID and gets nowhere near the timer.
+      process.env['WX_OPENID'] = 'o_client'
+      expect(await main(event)).toMatchObject({ ok: false, error: { code: 'UNKNOWN_ACTION' } })
+      expect(fired).toEqual(['hourly'])
+    } finally {
+      process.env['WX_OPENID'] = saved
+    }
+  })
+})
