@@ -2,7 +2,14 @@
 // cloudbaserc.json is the single source of truth for which functions exist; a function folder it
 // does not list (or a listed function without a folder) fails the build, so the two never drift.
 import { createHash } from 'node:crypto'
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  writeFileSync,
+} from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import * as esbuild from 'esbuild'
@@ -113,8 +120,30 @@ export function esbuildOptions(name, overrides = {}) {
   }
 }
 
+/**
+ * Files a function needs next to its bundle (e.g. a font), listed in its package.json as
+ * `"build": { "assets": [{ "from": "<repo-relative path>", "to": "<path in the function folder>" }] }`.
+ * They are copied beside the bundle, so they never count against the bundle size.
+ */
+export function copyAssets(name, outDir) {
+  const pkg = JSON.parse(readFileSync(path.join(functionsDir, name, 'package.json'), 'utf8'))
+  const assets = pkg.build?.assets ?? []
+  for (const { from, to } of assets) {
+    const source = path.join(root, from)
+    const target = path.join(outDir, to)
+    if (!target.startsWith(outDir + path.sep))
+      throw new Error(`${name}: asset target escapes: ${to}`)
+    if (!existsSync(source)) throw new Error(`${name}: asset missing: ${from} (npm install?)`)
+    mkdirSync(path.dirname(target), { recursive: true })
+    copyFileSync(source, target)
+  }
+  return assets.length
+}
+
 export async function buildFunction(name, overrides = {}) {
-  const result = await esbuild.build(esbuildOptions(name, overrides))
+  const options = esbuildOptions(name, overrides)
+  const result = await esbuild.build(options)
+  copyAssets(name, path.dirname(options.outfile))
   return result.metafile
 }
 

@@ -9,17 +9,16 @@ import type { RecommendMediatorContracts } from './recommendMediator'
 import type { MediatorDeskContracts } from './mediatorDesk'
 import type { VideoMediationContracts } from './videoMediation'
 import type { SignAgreementContracts } from './signAgreement'
+import type { JudicialConfirmationContracts } from './judicialConfirmation'
+import type { MediationDocumentContracts } from './mediationDocument'
+import type { FileCaseContracts } from './fileCase'
+import type { WithdrawCaseContracts } from './withdrawCase'
+import type { RenderDocumentContracts } from './renderDocument'
 
+// Per-function types are imported from their own module (`typings/api/<function>`): re-exporting
+// them all here would make any two modules that share a type name collide.
 export type * from './envelope'
 export type * from './common'
-export type * from './profile'
-export type * from './messages'
-export type * from './verifyIdentity'
-export type * from './mediationCase'
-export type * from './recommendMediator'
-export type * from './mediatorDesk'
-export type * from './videoMediation'
-export type * from './signAgreement'
 
 /**
  * Function name → action name → contract (`ActionContract<Req, Res, Codes>`).
@@ -34,6 +33,11 @@ export interface FunctionContracts {
   readonly mediatorDesk: MediatorDeskContracts
   readonly videoMediation: VideoMediationContracts
   readonly signAgreement: SignAgreementContracts
+  readonly judicialConfirmation: JudicialConfirmationContracts
+  readonly mediationDocument: MediationDocumentContracts
+  readonly fileCase: FileCaseContracts
+  readonly withdrawCase: WithdrawCaseContracts
+  readonly renderDocument: RenderDocumentContracts
 }
 
 export type FunctionName = Extract<keyof FunctionContracts, string>

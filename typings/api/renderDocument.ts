@@ -1,0 +1,32 @@
+// Contract of the `renderDocument` function: a case document as a PDF (embedded, subset CJK
+// font) in cloud storage under the case's path; the client opens it with wx.downloadFile +
+// wx.openDocument.
+import type { ActionContract } from './envelope'
+
+export type RenderKind = 'agreement' | 'confirmation_application' | 'mediation_document'
+
+export interface RenderRequest {
+  readonly caseId: string
+  readonly kind: RenderKind
+}
+
+export interface RenderResponse {
+  readonly fileId: string
+  readonly fileName: string
+  /** SHA-256 (hex) of the PDF bytes. */
+  readonly sha256: string
+  readonly bytes: number
+  readonly pages: number
+}
+
+export type RenderErrorCodes =
+  | 'NO_AGREEMENT'
+  | 'NO_CONFIRMATION'
+  | 'NO_DOCUMENT_REQUEST'
+  | 'DOCUMENT_NOT_ISSUED'
+  | 'IDENTITY_REQUIRED'
+  | 'IDENTITY_MISMATCH'
+
+export interface RenderDocumentContracts {
+  readonly render: ActionContract<RenderRequest, RenderResponse, RenderErrorCodes>
+}
