@@ -43,6 +43,8 @@ export function diffResults(
   before: readonly Doc[],
   after: readonly Doc[],
   change: Pick<ChangeEvent, 'docId' | 'type'>,
+  /** Whether the watch has a limit, so that other documents can be pushed in and out. */
+  limited = true,
 ): PendingEvent[] {
   const beforeById = new Map(before.map((doc) => [idOf(doc), doc]))
   const afterById = new Map(after.map((doc) => [idOf(doc), doc]))
@@ -51,7 +53,15 @@ export function diffResults(
   const enqueued: PendingEvent[] = []
   for (const [id, previous] of beforeById) {
     if (afterById.has(id)) continue
-    const dataType = id !== change.docId ? 'limit' : change.type === 'remove' ? 'remove' : 'update'
+    // Without a limit another document can only vanish with its collection (a reset).
+    const dataType =
+      id !== change.docId
+        ? limited
+          ? 'limit'
+          : 'remove'
+        : change.type === 'remove'
+          ? 'remove'
+          : 'update'
     // An update that moves a document out carries the version the watcher last saw: the 1.4.3
     // client cannot rebuild it from its cache (its lodash.clonedeep import is broken under CJS),
     // and the new version may be one the watcher is no longer allowed to read.

@@ -56,10 +56,13 @@ export function createRealtimeModule(): EmulatorModule & { readonly api: Realtim
     return {
       envId: emu.envId,
       now: () => emu.clock.now(),
+      // A collection dropped by a reset empties its watches rather than breaking them.
       run: (spec: WatchSpec): Doc[] =>
-        db.collection(spec.envName, spec.collection).find(spec.filter, {
-          ...(spec.order.length === 0 ? {} : { sort: Object.fromEntries(spec.order) }),
-        }),
+        hasCollection(db, spec.envName, spec.collection)
+          ? db.collection(spec.envName, spec.collection).find(spec.filter, {
+              ...(spec.order.length === 0 ? {} : { sort: Object.fromEntries(spec.order) }),
+            })
+          : [],
       hasCollection: (env: string, name: string) => hasCollection(db, env, name),
       findById: (env: string, name: string, id: string) => db.collection(env, name).get(id),
       // Without the client module only admin connections exist, and they never consult rules.

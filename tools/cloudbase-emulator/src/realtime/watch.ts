@@ -72,7 +72,7 @@ export class Watch {
     }
     const docs = this.current()
     if (docs === undefined) return this.overCap()
-    const events = diffResults(this.docs, docs, change)
+    const events = diffResults(this.docs, docs, change, this.spec.limit !== undefined)
     this.docs = docs
     if (events.length === 0) return undefined
     return { ok: true, batch: this.record(events) }
