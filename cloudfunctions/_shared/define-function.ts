@@ -211,6 +211,11 @@ export function defineFunction<F extends FunctionName>(
         data = await def.handle(parsed.value, ctx)
       } catch (e) {
         if (e instanceof Replay) return { ok: true, data: e.data }
+        // Lost a race against a concurrent repeat of this very request: its result stands.
+        if (key && isAppError(e) && e.code === 'CONFLICT') {
+          const prior = await findPriorResult(key)
+          if (prior) return { ok: true, data: prior.data }
+        }
         throw e
       }
       if (key && !stored) await rememberResult(key, record(data))
