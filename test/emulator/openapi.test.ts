@@ -210,6 +210,26 @@ describe('subscribeMessage.send', () => {
     })
   })
 
+  it('keeps grants in emulator_subscribe_grants, listed per user and cleared by reset', async () => {
+    await grant('o_reset', ['TPL_A'])
+    await grant('o_reset', ['TPL_A'])
+    const listed = await fetch(`${h.baseUrl}/__emulator/subscriptions?openid=o_reset`)
+    expect(await listed.json()).toEqual({
+      grants: [{ openid: 'o_reset', templateId: 'TPL_A', kind: 'one-time', remaining: 2 }],
+    })
+    const stored = h.emulator.database.collection('demo-local', 'emulator_subscribe_grants')
+    expect(stored.findOne({ openid: 'o_reset' })).toMatchObject({
+      templateId: 'TPL_A',
+      remaining: 2,
+    })
+    const reset = await fetch(`${h.baseUrl}/__emulator/reset`, { method: 'POST' })
+    expect(reset.status).toBe(200)
+    expect(await op('o_reset', { op: 'send', templateId: 'TPL_A', data })).toMatchObject({
+      ok: false,
+      errCode: 43101,
+    })
+  })
+
   it('rejects a bad grant request from the simulator', async () => {
     expect((await grant('', ['T'])).status).toBe(400)
     expect((await grant('o_x', [])).status).toBe(400)

@@ -32,7 +32,7 @@ import { wxacodeGetUnlimited } from './wxacode'
 
 export { sessionKeyFor, voipSignature } from './voip-sign'
 export { wxacodeText } from './wxacode'
-export { OUTBOX_COLLECTION, MEDIA_CHECK_COLLECTION } from './state'
+export { OUTBOX_COLLECTION, MEDIA_CHECK_COLLECTION, GRANTS_COLLECTION } from './state'
 export type { Grant, GrantKind } from './state'
 
 /** WeChat's platform-level error codes carried in CommOpenApiResp.errorCode. */
@@ -49,9 +49,13 @@ export interface OpenApiModuleOptions {
 
 /** `emu.service('openapi')`. */
 export interface OpenApiService {
-  grant(openid: string, templateIds: readonly string[], kind?: GrantKind): Grant[]
-  grants(openid: string): Grant[]
-  clearGrants(): void
+  grant(
+    openid: string,
+    templateIds: readonly string[],
+    kind?: GrantKind,
+    env?: string,
+  ): Promise<Grant[]>
+  grants(openid: string, env?: string): Promise<Grant[]>
   calls(): readonly RecordedCall[]
   sessionKeyFor(openid: string): string
 }
@@ -83,6 +87,7 @@ export function createOpenApiModule(opts: OpenApiModuleOptions = {}): EmulatorMo
     'cloudbase.getVoIPSign': cloudbaseGetVoipSign,
   }
 
+  const defaultEnv = (): string => emu?.envId ?? 'demo-local'
   const originOf = (token: unknown): InvocationInfo | undefined => {
     try {
       return emu?.service<FunctionsService>('functions').runtime().invocationForToken(token)
@@ -182,9 +187,9 @@ export function createOpenApiModule(opts: OpenApiModuleOptions = {}): EmulatorMo
   }
 
   const api: OpenApiService = {
-    grant: (openid, templateIds, kind = 'one-time') => state.grant(openid, templateIds, kind),
-    grants: (openid) => state.grantsOf(openid),
-    clearGrants: () => state.clearGrants(),
+    grant: (openid, templateIds, kind = 'one-time', env) =>
+      state.grant(env ?? defaultEnv(), openid, templateIds, kind),
+    grants: (openid, env) => state.grantsOf(env ?? defaultEnv(), openid),
     calls: () => state.calls(),
     sessionKeyFor,
   }
@@ -220,7 +225,9 @@ export function createOpenApiModule(opts: OpenApiModuleOptions = {}): EmulatorMo
             })
             return
           }
-          sendJson(res, 200, { grants: state.grant(openid, ids as string[], kind) })
+          const env =
+            typeof body['env'] === 'string' && body['env'] !== '' ? body['env'] : defaultEnv()
+          sendJson(res, 200, { grants: await state.grant(env, openid, ids as string[], kind) })
         } catch (err) {
           sendControlError(res, err)
         }
@@ -229,10 +236,14 @@ export function createOpenApiModule(opts: OpenApiModuleOptions = {}): EmulatorMo
     {
       method: 'GET',
       path: '/__emulator/subscriptions',
-      handle(req, res) {
-        const openid = requestUrl(req).searchParams.get('openid') ?? ''
-        sendJson(res, 200, { grants: state.grantsOf(openid) })
-        return Promise.resolve()
+      async handle(req, res) {
+        try {
+          const q = requestUrl(req).searchParams
+          const grants = await state.grantsOf(q.get('env') || defaultEnv(), q.get('openid') ?? '')
+          sendJson(res, 200, { grants })
+        } catch (err) {
+          sendControlError(res, err)
+        }
       },
     },
     {

@@ -1,6 +1,7 @@
 // What the open-API stand-ins remember: subscribe-message grants (from the web simulator's
 // wx.requestSubscribeMessage), the outbox and media-check results (in emulator collections, so
-// the console and tests can read them), and a ring of every call for inspection.
+// the console and tests can read them, and /__emulator/reset clears them), and a ring of every
+// call for inspection.
 import { randomBytes } from 'node:crypto'
 import type { EmulatorContext } from '../server/contracts'
 
@@ -27,61 +28,160 @@ export interface RecordedCall {
 export const OUTBOX_COLLECTION = 'emulator_outbox'
 export const MEDIA_CHECK_COLLECTION = 'emulator_media_checks'
 
+export const GRANTS_COLLECTION = 'emulator_subscribe_grants'
+
+type Doc = Record<string, unknown>
+
 interface DatabaseLike {
   collection(
     env: string,
     name: string,
-  ): { insert(docs: Record<string, unknown>): Promise<string[]> }
+  ): {
+    find(filter?: Doc): Doc[]
+    findOne(filter?: Doc): Doc | undefined
+    insert(docs: Doc): Promise<string[]>
+    update(
+      filter: Doc,
+      update: Doc,
+      options?: { multi?: boolean; upsert?: boolean },
+    ): Promise<unknown>
+    remove(filter: Doc, options?: { multi?: boolean }): Promise<number>
+  }
   createCollection(env: string, name: string): Promise<boolean>
   listCollections(env: string): string[]
 }
 
+interface GrantStore {
+  get(openid: string, templateId: string): { kind: GrantKind; remaining: number } | undefined
+  set(openid: string, templateId: string, g: { kind: GrantKind; remaining: number }): Promise<void>
+  delete(openid: string, templateId: string): Promise<void>
+  list(openid: string): { templateId: string; kind: GrantKind; remaining: number }[]
+}
+
+/** Used only when no database module is registered (module unit use). */
+function memoryStore(map: Map<string, { kind: GrantKind; remaining: number }>): GrantStore {
+  const key = (o: string, t: string): string => `${o}\u0000${t}`
+  return {
+    get: (o, t) => map.get(key(o, t)),
+    set: (o, t, g) => {
+      map.set(key(o, t), g)
+      return Promise.resolve()
+    },
+    delete: (o, t) => {
+      map.delete(key(o, t))
+      return Promise.resolve()
+    },
+    list: (o) =>
+      [...map.entries()]
+        .filter(([k]) => k.startsWith(`${o}\u0000`))
+        .map(([k, g]) => ({ templateId: k.slice(o.length + 1), ...g })),
+  }
+}
+
 export class OpenApiState {
-  private readonly grants = new Map<string, { kind: GrantKind; remaining: number }>()
+  private readonly memoryGrants = new Map<string, { kind: GrantKind; remaining: number }>()
   private readonly callRing: RecordedCall[] = []
   private seq = 0
   private msgid = 2_000_000_000
+  private lock: Promise<unknown> = Promise.resolve()
 
   constructor(private readonly emu: () => EmulatorContext | undefined) {}
 
-  grant(openid: string, templateIds: readonly string[], kind: GrantKind): Grant[] {
-    const out: Grant[] = []
-    for (const templateId of templateIds) {
-      const key = `${openid}\u0000${templateId}`
-      const prev = this.grants.get(key)
-      const next =
-        kind === 'long-term'
-          ? { kind, remaining: 0 }
-          : { kind, remaining: (prev?.kind === 'one-time' ? prev.remaining : 0) + 1 }
-      this.grants.set(key, next)
-      out.push({ openid, templateId, ...next })
+  /** Grant changes run one at a time, so two sends cannot both spend one one-time grant. */
+  private serial<T>(fn: () => Promise<T>): Promise<T> {
+    const p = this.lock.then(fn, fn)
+    this.lock = p.catch(() => undefined)
+    return p
+  }
+
+  private async grantStore(env: string): Promise<GrantStore> {
+    const db = this.database()
+    if (!db) return memoryStore(this.memoryGrants)
+    if (!db.listCollections(env).includes(GRANTS_COLLECTION)) {
+      await db.createCollection(env, GRANTS_COLLECTION)
     }
-    return out
-  }
-
-  grantsOf(openid: string): Grant[] {
-    const out: Grant[] = []
-    for (const [key, g] of this.grants) {
-      const [o, templateId] = key.split('\u0000')
-      if (o === openid && templateId !== undefined) out.push({ openid, templateId, ...g })
+    const c = db.collection(env, GRANTS_COLLECTION)
+    return {
+      get: (openid, templateId) => {
+        const doc = c.findOne({ openid, templateId })
+        return doc
+          ? { kind: doc['kind'] as GrantKind, remaining: Number(doc['remaining']) }
+          : undefined
+      },
+      set: async (openid, templateId, g) => {
+        await c.update(
+          { openid, templateId },
+          { $set: { kind: g.kind, remaining: g.remaining, updatedAt: new Date(this.now()) } },
+          { upsert: true, multi: false },
+        )
+      },
+      delete: async (openid, templateId) => {
+        await c.remove({ openid, templateId }, { multi: false })
+      },
+      list: (openid) =>
+        c.find({ openid }).map((d) => ({
+          templateId: String(d['templateId']),
+          kind: d['kind'] as GrantKind,
+          remaining: Number(d['remaining']),
+        })),
     }
-    return out
   }
 
-  /** Uses up one send of the user's grant; false means the user has not (or no longer) subscribed. */
-  consume(openid: string, templateId: string): GrantKind | undefined {
-    const key = `${openid}\u0000${templateId}`
-    const g = this.grants.get(key)
-    if (!g) return undefined
-    if (g.kind === 'long-term') return 'long-term'
-    if (g.remaining <= 0) return undefined
-    if (g.remaining === 1) this.grants.delete(key)
-    else this.grants.set(key, { kind: g.kind, remaining: g.remaining - 1 })
-    return 'one-time'
+  grant(
+    env: string,
+    openid: string,
+    templateIds: readonly string[],
+    kind: GrantKind,
+  ): Promise<Grant[]> {
+    return this.serial(async () => {
+      const store = await this.grantStore(env)
+      const out: Grant[] = []
+      for (const templateId of templateIds) {
+        const prev = store.get(openid, templateId)
+        const next =
+          kind === 'long-term'
+            ? { kind, remaining: 0 }
+            : { kind, remaining: (prev?.kind === 'one-time' ? prev.remaining : 0) + 1 }
+        await store.set(openid, templateId, next)
+        out.push({ openid, templateId, ...next })
+      }
+      return out
+    })
   }
 
-  clearGrants(): void {
-    this.grants.clear()
+  grantsOf(env: string, openid: string): Promise<Grant[]> {
+    return this.serial(async () => {
+      const store = await this.grantStore(env)
+      return store.list(openid).map((g) => ({ openid, ...g }))
+    })
+  }
+
+  /** Uses up one send of the user's grant; undefined means not (or no longer) subscribed. */
+  consume(env: string, openid: string, templateId: string): Promise<GrantKind | undefined> {
+    return this.serial(async () => {
+      const store = await this.grantStore(env)
+      const g = store.get(openid, templateId)
+      if (!g) return undefined
+      if (g.kind === 'long-term') return 'long-term'
+      if (g.remaining <= 0) return undefined
+      if (g.remaining === 1) await store.delete(openid, templateId)
+      else await store.set(openid, templateId, { kind: g.kind, remaining: g.remaining - 1 })
+      return 'one-time'
+    })
+  }
+
+  private now(): number {
+    return this.emu()?.clock.now() ?? Date.now()
+  }
+
+  private database(): DatabaseLike | undefined {
+    const emu = this.emu()
+    if (!emu) return undefined
+    try {
+      return emu.service<DatabaseLike>('database')
+    } catch {
+      return undefined
+    }
   }
 
   nextMsgId(): number {
@@ -107,13 +207,9 @@ export class OpenApiState {
     collection: string,
     doc: Record<string, unknown>,
   ): Promise<string | undefined> {
-    const emu = this.emu()
-    if (!emu) return undefined
-    let db: DatabaseLike
-    try {
-      db = emu.service<DatabaseLike>('database')
-    } catch {
-      emu.log('openapi.no-database', { collection })
+    const db = this.database()
+    if (!db) {
+      this.emu()?.log('openapi.no-database', { collection })
       return undefined
     }
     if (!db.listCollections(env).includes(collection)) await db.createCollection(env, collection)

@@ -52,7 +52,7 @@ export function subscribeMessageSend(repoRoot: string) {
       const pages = appPages(join(repoRoot, 'miniprogram', 'app.json'))
       if (pages && !pages.has(path)) return wxError(41030, `invalid page：小程序中没有页面 ${path}`)
     }
-    const grant = call.state.consume(touser, templateId)
+    const grant = await call.state.consume(call.envName, touser, templateId)
     if (!grant)
       return wxError(43101, 'user refuse to accept the msg：用户未订阅该模板或订阅次数已用完')
     const msgid = call.state.nextMsgId()
