@@ -112,3 +112,24 @@ describe('engine API', () => {
     expect(engine.count('demo-x', 'users')).toBe(1)
   })
 })
+
+describe('transaction waiting', () => {
+  it('a second transaction in the same environment waits, then gives up with a conflict', async () => {
+    const engine = new DatabaseEngine({
+      clock: createControlledClock(0),
+      schema: { collections: ['users'], indexes: {} },
+      transactionWaitMs: 200,
+    })
+    const first = await engine.startTransaction('demo-wait')
+    await expect(engine.startTransaction('demo-wait')).rejects.toMatchObject({
+      code: 'DATABASE_TRANSACTION_CONFLICT',
+    })
+    const other = await engine.startTransaction('demo-elsewhere')
+    engine.abortTransaction('demo-elsewhere', other)
+    const queued = engine.startTransaction('demo-wait')
+    await engine.commitTransaction('demo-wait', first)
+    const second = await queued
+    expect(second).not.toBe(first)
+    engine.abortTransaction('demo-wait', second)
+  })
+})

@@ -41,6 +41,8 @@ export interface EngineOptions {
   readonly compactEvery?: number
   /** A transaction idle this long is rolled back so it cannot hold its environment forever. */
   readonly transactionTimeoutMs?: number
+  /** How long startTransaction waits for the environment's running transaction to finish. */
+  readonly transactionWaitMs?: number
 }
 
 interface Change {
@@ -482,7 +484,13 @@ export class DatabaseEngine {
       lock = new EnvLock()
       this.#locks.set(env, lock)
     }
-    await lock.acquire()
+    const waitMs = this.#options.transactionWaitMs ?? 20_000
+    if (!(await lock.acquire(waitMs))) {
+      throw new TcbError(
+        TcbCode.DATABASE_TRANSACTION_CONFLICT,
+        `等待其他事务超过 ${waitMs / 1000} 秒：同一环境的事务依次执行`,
+      )
+    }
     const txn = newTransaction(env)
     this.#transactions.set(txn.id, txn)
     this.#active.set(env, txn)

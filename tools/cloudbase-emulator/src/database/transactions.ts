@@ -31,23 +31,37 @@ export function newTransaction(env: string): Transaction {
 
 /**
  * A FIFO mutex per environment: transactions in one environment run one after another, which is
- * what makes 50 concurrent `inc` transactions on one document add exactly 50.
+ * what makes 50 concurrent `inc` transactions on one document add exactly 50. A waiter gives up
+ * after `timeoutMs` so that a transaction waiting on itself (e.g. through a nested function call)
+ * ends in an error instead of hanging.
  */
 export class EnvLock {
   #held = false
-  readonly #waiters: Array<() => void> = []
+  readonly #waiters: Array<(granted: boolean) => void> = []
 
-  acquire(): Promise<void> {
+  acquire(timeoutMs: number): Promise<boolean> {
     if (!this.#held) {
       this.#held = true
-      return Promise.resolve()
+      return Promise.resolve(true)
     }
-    return new Promise((resolve) => this.#waiters.push(resolve))
+    return new Promise((resolve) => {
+      const waiter = (granted: boolean): void => {
+        clearTimeout(timer)
+        resolve(granted)
+      }
+      const timer = setTimeout(() => {
+        const at = this.#waiters.indexOf(waiter)
+        if (at >= 0) this.#waiters.splice(at, 1)
+        resolve(false)
+      }, timeoutMs)
+      timer.unref()
+      this.#waiters.push(waiter)
+    })
   }
 
   release(): void {
     const next = this.#waiters.shift()
     if (next === undefined) this.#held = false
-    else next()
+    else next(true)
   }
 }
