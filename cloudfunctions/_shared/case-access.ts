@@ -3,7 +3,7 @@
 // timeline entries that are not state changes (calls, internal mediation notes).
 import { randomUUID } from 'node:crypto'
 import type { Caller } from './caller'
-import type { CaseDoc, CasePartyRecord } from './cases'
+import { usccHash, type CaseDoc, type CasePartyRecord } from './cases'
 import { COLLECTIONS } from './collections'
 import { fail } from './errors'
 import { identityIdFor } from './identity-ids'
@@ -35,6 +35,18 @@ export function partyOpenidsOf(doc: CaseDoc): string[] {
 interface IdentityLike extends Record<string, unknown> {
   readonly status?: string
   readonly idNumberHash?: string | null
+  readonly enterprise?: { readonly uscc?: string } | null
+}
+
+/** Whether a verified identity is the party recorded on the case: an enterprise by its USCC, a
+ * person by their ID number, and a party recorded without either by the identity document. */
+function sameParty(record: CasePartyRecord, identity: IdentityLike, identityId: string): boolean {
+  if (record.partyType === 'enterprise' && record.usccHash) {
+    const uscc = identity.enterprise?.uscc
+    return typeof uscc === 'string' && usccHash(uscc) === record.usccHash
+  }
+  if (record.idNumberHash) return identity.idNumberHash === record.idNumberHash
+  return record.identityId !== null && record.identityId === identityId
 }
 
 /**
@@ -51,12 +63,7 @@ export async function assertPartyIdentity(
   if (identity?.status !== 'verified') {
     fail('IDENTITY_REQUIRED', '请先完成实名认证后再操作本案')
   }
-  const matches =
-    record !== null &&
-    (record.idNumberHash
-      ? identity.idNumberHash === record.idNumberHash
-      : record.identityId !== null && record.identityId === id)
-  if (!matches) {
+  if (record === null || !sameParty(record, identity, id)) {
     fail('IDENTITY_MISMATCH', '您当前的实名认证信息与本案记录的当事人身份不一致，暂不能操作本案')
   }
 }
