@@ -155,3 +155,37 @@ describe('dispatch', () => {
     })
   })
 })
+
+describe('wire shapes the SDK parses', () => {
+  it('modifyAndReturnDoc answers the updated document as EJSON', async () => {
+    await t.db.collection('users').add({ data: { _id: 'counter-doc', openid: 'o_counter', n: 1 } })
+    const reply = await admin({
+      action: 'database.modifyAndReturnDoc',
+      collectionName: 'users',
+      queryType: 'WHERE',
+      query: '{"openid":"o_counter"}',
+      data: '{"$inc":{"n":{"$numberInt":"4"}}}',
+    })
+    expect(reply['data']).toEqual({
+      updated: 1,
+      doc: '{"_id":"counter-doc","openid":"o_counter","n":{"$numberInt":"5"}}',
+    })
+    await t.db.collection('users').doc('counter-doc').remove()
+  })
+
+  it('getDocument answers list, limit and offset', async () => {
+    const reply = await admin({
+      action: 'database.getDocument',
+      collectionName: 'users',
+      queryType: 'WHERE',
+      query: '{"openid":"o_keep"}',
+      limit: 5000,
+      offset: 0,
+    })
+    expect(reply['data']).toEqual({
+      list: ['{"_id":"keep-me","openid":"o_keep"}'],
+      limit: 1000,
+      offset: 0,
+    })
+  })
+})
