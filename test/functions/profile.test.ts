@@ -157,7 +157,7 @@ describe('profile.recordSubscribeGrants', () => {
     const t = templates['identity_review'] ?? ''
     const openapi = h.emulator.emu.service<OpenApiService>('openapi')
     // The user accepted the template in WeChat's prompt (the platform's side) and we recorded it.
-    openapi.grant(openid, [t])
+    await openapi.grant(openid, [t])
     await h.call(openid, 'profile', 'recordSubscribeGrants', { results: { [t]: 'accept' } }, rid())
 
     const who = await h.call(openid, 'profile', 'whoAmI', {})
