@@ -10,7 +10,7 @@ const committedRules = JSON.parse(
 
 const q = (filter: Record<string, unknown>): string => EJSON.stringify(filter, { relaxed: false })
 const docsOf = (body: Record<string, unknown>): Record<string, unknown>[] =>
-  EJSON.parse(String(body['data'])) as Record<string, unknown>[]
+  (body['list'] as string[]).map((text) => EJSON.parse(text) as Record<string, unknown>)
 
 let h: ClientHarness
 let alice: string

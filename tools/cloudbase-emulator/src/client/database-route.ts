@@ -192,7 +192,8 @@ function read(ctx: Ctx, body: Record<string, unknown>, docId: string | undefined
     throw new ClientError('DOCUMENT_NOT_EXIST', `记录 ${docId} 不存在`)
   }
   const out = projection === undefined ? docs : docs.map((doc) => project(doc, projection))
-  return { data: EJSON.stringify(out, { relaxed: false }), limit, offset: skip }
+  // One canonical EJSON string per document, as CloudBase's own getDocument answers (`list`).
+  return { list: out.map((doc) => EJSON.stringify(doc, { relaxed: false })), limit, offset: skip }
 }
 
 function project(doc: Doc, projection: Doc): Doc {

@@ -16,6 +16,7 @@ export { SessionStore, bearerToken, DEFAULT_CLIENT_APPID } from './sessions'
 export type { ClientSession, SessionSummary } from './sessions'
 export type { DatabaseApi } from './database-api'
 export { CLIENT_DEFAULT_LIMIT, CLIENT_MAX_LIMIT } from './database-route'
+export { ClientSdkRequest, translateSdkAction, type ClientRequestConfig } from './sdk-request'
 
 export interface ClientModuleOptions {
   /** Rules to enforce instead of the committed database/rules.json (tests). */
