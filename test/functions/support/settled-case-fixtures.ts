@@ -3,6 +3,8 @@
 // (mediatorDesk accept → draft → send, signAgreement by all three; mediatorDesk closeCase); cases
 // that need a state those actions cannot reach quickly (an agreement effective 40 days ago, a
 // dispute type courts do not confirm) are copies of a real settled case with those fields changed.
+import { inflateSync } from 'node:zlib'
+import { PDFArray, PDFDict, PDFDocument, PDFName, PDFRawStream, PDFRef } from 'pdf-lib'
 import type { AgreementView } from '../../../typings/api/signAgreement'
 import { PEOPLE, rid, upload, useSdkInProcess, type Harness } from '../harness'
 import { TERMS, caseAwaitingMediator } from './case-fixtures'
@@ -149,4 +151,46 @@ export async function settledCopy(
     { ...a, ...changes.agreementFields, _id: `agr_${caseId}`, caseId, caseNumber },
   ])
   return caseId
+}
+
+/** Downloads a stored file as the test runner (the path was checked by the function). */
+export async function download(h: Harness, fileId: string): Promise<Buffer> {
+  useSdkInProcess(h)
+  const cloud = await import('wx-server-sdk')
+  cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV as unknown as string })
+  const res = (await cloud.downloadFile({ fileID: fileId })) as { fileContent: Buffer }
+  return res.fileContent
+}
+
+/** The text of every page, decoded through the embedded font's ToUnicode map. */
+export async function pdfText(
+  bytes: Buffer,
+): Promise<{ text: string; baseFont: string; fontBytes: number }> {
+  const pdf = await PDFDocument.load(bytes)
+  const ctx = pdf.context
+  const deref = <T>(x: unknown): T => (x instanceof PDFRef ? ctx.lookup(x) : x) as T
+  const streamBytes = (s: PDFRawStream) => Buffer.from(inflateSync(s.contents))
+  let text = ''
+  let baseFont = ''
+  let fontBytes = 0
+  for (const page of pdf.getPages()) {
+    const fonts = deref<PDFDict>(deref<PDFDict>(page.node.Resources()).get(PDFName.of('Font')))
+    const f1 = deref<PDFDict>(fonts.get(PDFName.of('F1')))
+    baseFont = String(f1.get(PDFName.of('BaseFont')))
+    const cmap = streamBytes(deref<PDFRawStream>(f1.get(PDFName.of('ToUnicode')))).toString(
+      'latin1',
+    )
+    const map = new Map<string, string>()
+    for (const m of cmap.matchAll(/<([0-9A-F]{4})> <([0-9A-F]+)>/g)) {
+      map.set(m[1]!, Buffer.from(m[2]!, 'hex').swap16().toString('utf16le'))
+    }
+    const cid = deref<PDFDict>(deref<PDFArray>(f1.get(PDFName.of('DescendantFonts'))).get(0))
+    const descriptor = deref<PDFDict>(cid.get(PDFName.of('FontDescriptor')))
+    fontBytes = streamBytes(deref<PDFRawStream>(descriptor.get(PDFName.of('FontFile2')))).length
+    const contents = streamBytes(deref<PDFRawStream>(page.node.get(PDFName.of('Contents'))))
+    for (const m of contents.toString('latin1').matchAll(/<([0-9A-F]*)> Tj/g)) {
+      text += (m[1]!.match(/.{4}/g) ?? []).map((g) => map.get(g) ?? '�').join('') + '\n'
+    }
+  }
+  return { text, baseFont, fontBytes }
 }
