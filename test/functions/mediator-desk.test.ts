@@ -358,12 +358,33 @@ describe('mediatorDesk: agreement drafting', () => {
     )
     expect(negative.ok).toBe(false)
     if (!negative.ok) expect(negative.error.field).toBe('payload.terms.amountFen')
+    const risky = await h.call(
+      PEOPLE.mediator,
+      'mediatorDesk',
+      'draftAgreement',
+      { ...payload, facts: '双方约定代开发票抵账。' },
+      rid(),
+    )
+    expect(risky.ok).toBe(false)
+    if (!risky.ok)
+      expect(risky.error).toMatchObject({ code: 'CONTENT_RISKY', field: 'payload.facts' })
+    expect(await h.docs('agreements', { caseId })).toHaveLength(0)
     const extra = await h.raw(PEOPLE.mediator, 'mediatorDesk', {
       action: 'draftAgreement',
       payload: { ...payload, terms: { ...TERMS, secret: 1 } },
       requestId: rid(),
     })
     expect(extra).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
+
+    // Harsh words are kept for the mediator and staff to look at, not silently dropped.
+    const flagged = await h.call(
+      PEOPLE.mediator,
+      'mediatorDesk',
+      'draftAgreement',
+      { ...payload, facts: '申请人称被申请人是骗子，双方争执。' },
+      rid(),
+    )
+    expect(flagged).toMatchObject({ ok: true, data: { contentFlagged: true } })
   })
 })
 
