@@ -460,6 +460,38 @@ describe('mediationCase: withdraw, end, extension, rating', () => {
   })
 })
 
+describe('mediationCase: repeats', () => {
+  it('every party action answers a repeated request id with its first result, changing nothing', async () => {
+    const caseId = await agreedCase(h, A, R)
+    await markAccepted(h, caseId, 'med_1', new Date())
+    const steps: [string, string, Record<string, unknown>][] = [
+      [A, 'requestExtension', { caseId, days: 10 }],
+      [R, 'consentExtension', { caseId, agree: false }],
+      [R, 'end', { caseId, reason: '无法达成一致' }],
+      [R, 'rate', { caseId, score: 3 }],
+    ]
+    for (const [who, action, payload] of steps) {
+      const requestId = rid()
+      const first = await h.raw(who, 'mediationCase', { action, payload, requestId })
+      const version = h.emulator.database.collection(ENV, 'mediation_cases').get(caseId)?.[
+        'version'
+      ]
+      const again = await h.raw(who, 'mediationCase', { action, payload, requestId })
+      expect(first, action).toMatchObject({ ok: true })
+      expect(again, action).toEqual(first)
+      expect(h.emulator.database.collection(ENV, 'mediation_cases').get(caseId)?.['version']).toBe(
+        version,
+      )
+    }
+    const draftId = rid()
+    const draft = await h.call(A, 'mediationCase', 'saveDraft', { amountFen: 100 }, draftId)
+    expect(await h.call(A, 'mediationCase', 'saveDraft', { amountFen: 100 }, draftId)).toEqual(
+      draft,
+    )
+    expect(await chainOf(caseId)).toMatchObject({ ok: true })
+  })
+})
+
 describe('mediationCase: visibility and malformed input', () => {
   it('a case is visible to its parties, its mediator and its organisation staff only', async () => {
     const caseId = await agreedCase(h, A, R)

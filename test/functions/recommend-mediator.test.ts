@@ -345,3 +345,22 @@ describe('recommendMediator: choose', () => {
     expect(mediatorDoc('med_last_slot')).toMatchObject({ pendingCount: 1 })
   })
 })
+
+describe('recommendMediator: a withdrawn choice frees the place', () => {
+  it('withdrawing while the chosen mediator has not answered releases the pending count', async () => {
+    expect(mediatorDoc('med_other')).toMatchObject({ pendingCount: 1 })
+    const res = await h.call(
+      A,
+      'mediationCase',
+      'withdraw',
+      { caseId, reason: '已自行协商' },
+      rid(),
+    )
+    expect(res).toMatchObject({ ok: true, data: { status: 'closed_without_agreement' } })
+    expect(mediatorDoc('med_other')).toMatchObject({ pendingCount: 0 })
+    const inbox = await h.docs('messages', { toOpenid: 'o_med_other' })
+    expect(inbox.map((m) => m['title'])).toContain('申请人撤回调解申请')
+    const late = await h.call(A, 'recommendMediator', 'recommend', { caseId })
+    expect(errorOf(late)?.code).toBe('INVALID_TRANSITION')
+  })
+})
