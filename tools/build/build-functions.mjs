@@ -174,6 +174,41 @@ async function main() {
   console.log(`built ${listed.length} cloud functions: ${listed.join(', ') || '(none yet)'}`)
 }
 
+/**
+ * `--watch`: rebuilds a function whenever one of its inputs changes (for `npm start`); the
+ * emulator's functions runtime picks the new bundle up on the next invocation.
+ */
+async function watchAll() {
+  const listed = readFunctionList()
+  for (const name of listed) {
+    const ctx = await esbuild.context({
+      ...esbuildOptions(name),
+      plugins: [
+        {
+          name: 'report-rebuild',
+          setup(build) {
+            let first = true
+            build.onEnd((result) => {
+              // The first pass only repeats the build main() just did.
+              if (first) {
+                first = false
+                return
+              }
+              if (result.errors.length === 0) {
+                copyAssets(name, path.dirname(esbuildOptions(name).outfile))
+                console.log(`[functions] rebuilt ${name}`)
+              }
+            })
+          },
+        },
+      ],
+    })
+    await ctx.watch()
+  }
+  console.log(`[functions] watching ${listed.length} cloud functions for changes`)
+}
+
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   await main()
+  if (process.argv.includes('--watch')) await watchAll()
 }
