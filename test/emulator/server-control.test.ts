@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startEmulator } from '../../tools/cloudbase-emulator/src/index'
@@ -158,5 +158,16 @@ describe('control endpoints', () => {
       child.process.kill('SIGKILL')
       connectSdk(t.emu.baseUrl, 'demo-control')
     }
+  })
+})
+
+describe('start-up failures', () => {
+  it('a broken import directory fails start-up naming the bad line', async () => {
+    const dir = tempDir('bad-import')
+    mkdirSync(join(dir, 'database'), { recursive: true })
+    writeFileSync(join(dir, 'database', 'users.jsonl'), '{"_id":"ok"}\n{not ejson\n')
+    await expect(
+      startEmulator({ port: 0, dataDir: tempDir('bad-import-data'), importDir: dir, modules: [] }),
+    ).rejects.toThrow('users.jsonl 第 2 行不是合法的 EJSON')
   })
 })

@@ -177,11 +177,17 @@ export async function startEmulator(options: StartOptions = {}): Promise<Running
     throw err
   }
 
-  if (options.importDir !== undefined) {
-    await reset(envId)
-    await importEnv(resolve(options.importDir), envId, database, storage)
+  try {
+    if (options.importDir !== undefined) {
+      await reset(envId)
+      await importEnv(resolve(options.importDir), envId, database, storage)
+    }
+    if (options.seed === true) await loadSeed(database, envId)
+  } catch (err) {
+    // A failed import or seed must not leave a half-started server holding the port.
+    await server.stop()
+    throw err
   }
-  if (options.seed === true) await loadSeed(database, envId)
 
   const running = server
   const baseUrl = running.baseUrl
