@@ -50,6 +50,7 @@ describe('display page', () => {
     await page.waitForTimeout(100)
     expect((await pageData<{ scrollLowerCount: number }>(page)).scrollLowerCount).toBe(1)
     const swiper = v.locator('swiper')
+    await swiper.scrollIntoViewIfNeeded()
     const box = (await swiper.boundingBox())!
     await page.mouse.move(box.x + box.width - 20, box.y + box.height / 2)
     await page.mouse.down()
@@ -133,7 +134,7 @@ describe('form page', () => {
   it('t-picker selects a value', async () => {
     const page = await sim.open('pages/form/index')
     const v = visible(page)
-    await v.getByText('纠纷类型').click()
+    await v.getByText('纠纷类型').first().click()
     await page.waitForTimeout(400)
     await expect(v.getByText('劳动争议').isVisible()).resolves.toBe(true)
     const item = v.locator('[class*="t-picker-item__item"]').nth(1)
@@ -144,7 +145,7 @@ describe('form page', () => {
     await page.mouse.move(box.x + box.width / 2, first.y + first.height / 2, { steps: 6 })
     await page.mouse.up()
     await page.waitForTimeout(500)
-    await v.getByText('确定').first().click()
+    await v.getByText('确定').filter({ visible: true }).first().click()
     await page.waitForTimeout(400)
     const d = await pageData<{ dispute: string[]; disputeLabel: string; pickerVisible: boolean }>(
       page,

@@ -27,7 +27,11 @@ export interface Sim {
   close(): Promise<void>
 }
 
-export async function startSim(root: string, name: string): Promise<Sim> {
+export async function startSim(
+  root: string,
+  name: string,
+  opts: { cloud?: string } = {},
+): Promise<Sim> {
   const outDir = path.join(repoRoot, '.sim-build', `test-${name}`)
   const report = await buildSimulator({ root, outDir })
   const server = await serveDirectory(outDir, 0)
@@ -38,7 +42,10 @@ export async function startSim(root: string, name: string): Promise<Sim> {
     browser,
     async open(route?: string, openid = 'o_party_applicant') {
       const page = await browser.context.newPage()
-      await page.goto(`${server.url}phone.html?openid=${openid}${route ? `#/${route}` : ''}`)
+      const cloud = opts.cloud ? `&cloud=${encodeURIComponent(opts.cloud)}` : ''
+      await page.goto(
+        `${server.url}phone.html?openid=${openid}${cloud}${route ? `#/${route}` : ''}`,
+      )
       await page.waitForFunction(
         () => (window as unknown as { __sim?: SimDiagnostics }).__sim?.booted === true,
       )

@@ -60,25 +60,14 @@ function rewriteIcon(rule: Rule, opts: WxssOptions): void {
 }
 
 function scopeSelector(selector: string, scope: string): string {
+  // `:host` first, textually: the host element carries wx-host="<scope>".
+  const host = `[wx-host="${scope}"]`
+  const withHost = selector.replace(/:host\(([^()]*)\)/g, `${host}$1`).replace(/:host\b/g, host)
   return selectorParser((sel) => {
     sel.walkClasses((c) => {
       c.value = `${scope}--${c.value}`
     })
-    sel.walkPseudos((p) => {
-      if (p.value === ':host') {
-        const attr = selectorParser.attribute({
-          attribute: 'wx-host',
-          value: `"${scope}"`,
-          raws: {},
-          quoteMark: '"',
-        })
-        if (p.nodes.length > 0) {
-          const inner = p.nodes.map((n) => n.toString()).join(',')
-          p.replaceWith(selectorParser.string({ value: `${attr.toString()}${inner}` }))
-        } else p.replaceWith(attr)
-      }
-    })
-  }).processSync(selector)
+  }).processSync(withHost)
 }
 
 export function transformWxssFile(file: string, opts: WxssOptions): string {

@@ -14,6 +14,8 @@ import { createWx } from './wx'
 import { agreePrivacy } from './wx/platform'
 import { showToast } from './ui/overlay'
 import { session } from './session'
+// The automator bridge's in-browser half (window.__automation); inert until a driver calls it.
+import './automation'
 
 // Boot order follows WeChat: builtins (global code space) → app code space with every
 // component's JSON, template and style → app.js (App(), onLaunch, onShow) → every page and

@@ -29,6 +29,13 @@ export const diagnostics: SimDiagnostics = {
 
 export function describeError(e: unknown): string {
   if (e instanceof Error) return `${e.message}\n${e.stack ?? ''}`
+  if (e && typeof e === 'object') {
+    try {
+      return JSON.stringify(e)
+    } catch {
+      return Object.prototype.toString.call(e)
+    }
+  }
   return String(e)
 }
 

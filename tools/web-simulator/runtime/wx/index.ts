@@ -8,6 +8,7 @@ import { createAnimation } from './animation'
 import { createSelectorQuery, createIntersectionObserver } from './query'
 import { asyncApi } from './promisify'
 import { sim } from '../context'
+import { cloud } from './cloud'
 
 // The `wx` object. Anything not implemented here throws an error naming the API and is
 // recorded in diagnostics.unimplemented, so a test that reaches it fails instead of silently
@@ -34,6 +35,7 @@ export function createWx(extra: Record<string, unknown> = {}): Record<string, un
     ...fileApis,
     ...platformApis,
     ...extra,
+    cloud,
     createAnimation,
     createSelectorQuery,
     createIntersectionObserver,
