@@ -44,6 +44,7 @@ import {
   obj,
   text,
   type AuditHead,
+  type Schema,
   type HandlerContext,
   type StoredDoc,
   type Tx,
@@ -195,7 +196,7 @@ const issueSchema = v.union(
     obj({ caseId: docId('案件编号'), generate: v.literal(true, '生成方式不正确') }),
   ],
   '请上传调解书文件或选择由系统生成',
-) as unknown as import('../../_shared').Schema<IssueDocumentRequest>
+) as unknown as Schema<IssueDocumentRequest>
 
 export const main = defineFunction('mediationDocument', {
   actions: {

@@ -4,7 +4,14 @@
 // that need a state those actions cannot reach quickly (an agreement effective 40 days ago, a
 // dispute type courts do not confirm) are copies of a real settled case with those fields changed.
 import { inflateSync } from 'node:zlib'
-import { PDFArray, PDFDict, PDFDocument, PDFName, PDFRawStream, PDFRef } from 'pdf-lib'
+import {
+  type PDFArray,
+  type PDFDict,
+  PDFDocument,
+  PDFName,
+  type PDFRawStream,
+  PDFRef,
+} from 'pdf-lib'
 import type { AgreementView } from '../../../typings/api/signAgreement'
 import { PEOPLE, rid, upload, useSdkInProcess, type Harness } from '../harness'
 import { TERMS, caseAwaitingMediator } from './case-fixtures'
