@@ -162,6 +162,8 @@ describe('rules file', () => {
     expect(guard.documentAllowed('notes', 'create', own, alice)).toBe(true)
     expect(guard.documentAllowed('notes', 'update', own, alice)).toBe(true)
     expect(guard.documentAllowed('notes', 'delete', own, alice)).toBe(false)
+    expect(guard.documentAllowed('notes', 'write', own, alice)).toBe(true)
+    expect(guard.documentAllowed('notes', 'write', { _openid: 'o_bob' }, alice)).toBe(false)
     expect(guard.documentAllowed('elsewhere', 'read', own, alice)).toBe(false)
   })
 

@@ -7,7 +7,8 @@ import { fileURLToPath } from 'node:url'
 import type { RuleExpr } from './ast'
 import { parseRule } from './parse'
 
-export type RuleOperation = 'read' | 'create' | 'update' | 'delete'
+/** `write` asks the generic write rule; create/update/delete fall back to it. */
+export type RuleOperation = 'read' | 'write' | 'create' | 'update' | 'delete'
 
 const KEYS = ['read', 'write', 'create', 'update', 'delete'] as const
 type RuleKey = (typeof KEYS)[number]
@@ -34,6 +35,7 @@ export class RuleSet {
     const entry = this.compiled.get(collection)
     if (entry === undefined) return DENY
     if (operation === 'read') return entry.read ?? DENY
+    if (operation === 'write') return entry.write ?? DENY
     return entry[operation] ?? entry.write ?? DENY
   }
 
