@@ -198,6 +198,20 @@ describe('fileCase', () => {
         rid(),
       ),
     ).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
+    const before = (await h.docs('filings', {})).length
+    expect(
+      await h.call(
+        PEOPLE.applicant,
+        'fileCase',
+        'submit',
+        direct({ factsAndReasons: '对方涉嫌赌博洗钱，拒不归还预付款两万元。' }),
+        rid(),
+      ),
+    ).toMatchObject({
+      ok: false,
+      error: { code: 'CONTENT_RISKY', field: 'payload.factsAndReasons' },
+    })
+    expect((await h.docs('filings', {})).length).toBe(before)
     const a = await h.call(PEOPLE.applicant, 'fileCase', 'submit', direct(), rid())
     const b = await h.call(PEOPLE.applicant, 'fileCase', 'submit', direct(), rid())
     if (!a.ok || !b.ok) throw new Error('submit failed')

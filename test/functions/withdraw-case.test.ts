@@ -90,6 +90,15 @@ describe('identity lock and withdrawal', () => {
         rid(),
       ),
     ).toMatchObject({ ok: false, error: { code: 'NOT_FILER' } })
+    expect(
+      await h.call(
+        PEOPLE.applicant,
+        'withdrawCase',
+        'withdraw',
+        { filingId, reason: '对方涉嫌赌博洗钱' },
+        rid(),
+      ),
+    ).toMatchObject({ ok: false, error: { code: 'CONTENT_RISKY', field: 'payload.reason' } })
     const requestId = rid()
     const requested = await h.call(
       PEOPLE.applicant,
