@@ -14,6 +14,7 @@ import type { MediationDocumentContracts } from './mediationDocument'
 import type { FileCaseContracts } from './fileCase'
 import type { WithdrawCaseContracts } from './withdrawCase'
 import type { RenderDocumentContracts } from './renderDocument'
+import type { DeadlinesContracts } from './deadlines'
 
 // Per-function types are imported from their own module (`typings/api/<function>`): re-exporting
 // them all here would make any two modules that share a type name collide.
@@ -38,6 +39,7 @@ export interface FunctionContracts {
   readonly fileCase: FileCaseContracts
   readonly withdrawCase: WithdrawCaseContracts
   readonly renderDocument: RenderDocumentContracts
+  readonly deadlines: DeadlinesContracts
 }
 
 export type FunctionName = Extract<keyof FunctionContracts, string>

@@ -1,0 +1,312 @@
+// Deadlines that live on mediation cases: the mediation period (expiry and D-7/D-2 reminders), the
+// judicial-confirmation window (reminders and closing) and respondent invitations left unanswered.
+import {
+  applyCaseCommand,
+  appendCaseNote,
+  COLLECTIONS,
+  command,
+  conflict,
+  findById,
+  findMany,
+  notify,
+  runTransaction,
+  type CaseDoc,
+  type StoredDoc,
+  type TimerContext,
+  type Tx,
+} from '../../_shared'
+import { caseMediationDeadline } from '../../../miniprogram/core/machines/mediation-case'
+import {
+  confirmationWindowClosesAt,
+  dueReminder,
+  type ReminderKey,
+} from '../../../miniprogram/core/deadlines'
+import { attempt, msOf, SWEEP_LIMIT, SYSTEM_ACTOR, SYSTEM_HASH, type Tally } from './tally'
+
+const RUNNING = ['accepted', 'mediating', 'agreement_drafted', 'signing']
+/** Judicial confirmations that still use (or used) the window: no reminder is needed then. */
+const CONFIRMATION_ENDED = ['consent_refused', 'dismissed', 'cancelled']
+const PAGE = 100
+
+type Case = StoredDoc<CaseDoc>
+
+async function casesWhere(where: Record<string, unknown>): Promise<Case[]> {
+  const out: Case[] = []
+  for (let skip = 0; skip < SWEEP_LIMIT; skip += PAGE) {
+    const page = await findMany<CaseDoc>(COLLECTIONS.mediationCases, where, {
+      orderBy: [['_id', 'asc']],
+      skip,
+      limit: PAGE,
+    })
+    out.push(...page)
+    if (page.length < PAGE) break
+  }
+  return out
+}
+
+/** Re-reads the case inside the transaction: it must still be the version the sweep decided on. */
+async function current(tx: Tx, doc: Case): Promise<CaseDoc> {
+  const cur = await tx.get<CaseDoc>(COLLECTIONS.mediationCases, doc._id)
+  if (!cur || cur.version !== doc.version) return conflict()
+  return cur
+}
+
+const caseLink = (id: string) => `/pages/case/detail/index?caseId=${id}`
+
+async function tellParties(
+  tx: Tx,
+  doc: CaseDoc,
+  id: string,
+  title: string,
+  body: string,
+  ctx: TimerContext,
+): Promise<void> {
+  for (const openid of new Set(doc.partyOpenids)) {
+    await notify(
+      tx,
+      { toOpenid: openid, kind: 'case_progress', title, body, link: caseLink(id) },
+      ctx,
+    )
+  }
+}
+
+const DAYS_LEFT: Record<ReminderKey, number> = { 'D-7': 7, 'D-2': 2 }
+
+/** Appends the reminder to the timeline and audit chain and records it as sent, in one write. */
+async function recordReminder(
+  tx: Tx,
+  id: string,
+  cur: CaseDoc,
+  type: string,
+  field: 'mediationReminders' | 'confirmationReminders',
+  key: ReminderKey,
+  ctx: TimerContext,
+): Promise<void> {
+  const head = await appendCaseNote(
+    tx,
+    id,
+    cur,
+    type,
+    { actorKind: 'system', hash: SYSTEM_HASH },
+    ctx.now,
+    { reminder: key },
+  )
+  const sent = Array.isArray(cur[field]) ? (cur[field] as string[]) : []
+  await tx.updateVersioned(COLLECTIONS.mediationCases, id, cur.version, {
+    [field]: [...sent, key],
+    ...head,
+    updatedAt: ctx.now,
+  })
+}
+
+async function mediationPeriod(doc: Case, ctx: TimerContext, tally: Tally): Promise<void> {
+  const deadline = caseMediationDeadline(doc)
+  if (!deadline.ok) return
+  const number = doc.caseNumber ?? ''
+  if (ctx.now.getTime() >= deadline.value) {
+    const changed = await attempt(tally, 'expire', doc._id, () =>
+      runTransaction(async (tx) => {
+        const cur = await current(tx, doc)
+        await applyCaseCommand(
+          tx,
+          doc._id,
+          cur,
+          'expire',
+          { actor: SYSTEM_ACTOR, hash: SYSTEM_HASH },
+          ctx.now,
+        )
+        await tellParties(
+          tx,
+          cur,
+          doc._id,
+          '调解期限届满，案件已结束',
+          `案件 ${number} 的调解期限已届满，未能达成调解协议，案件已结束。如需继续解决纠纷，可申请在线立案。`,
+          ctx,
+        )
+        return true
+      }),
+    )
+    if (changed) tally.expiredCases += 1
+    return
+  }
+  const sent = Array.isArray(doc['mediationReminders'])
+    ? (doc['mediationReminders'] as string[])
+    : []
+  const due = dueReminder(deadline.value, ctx.now, sent)
+  if (!due.ok || due.value === null) return
+  const key = due.value
+  const changed = await attempt(tally, 'mediation_reminder', doc._id, () =>
+    runTransaction(async (tx) => {
+      const cur = await current(tx, doc)
+      await recordReminder(
+        tx,
+        doc._id,
+        cur,
+        'mediation_deadline_reminder',
+        'mediationReminders',
+        key,
+        ctx,
+      )
+      await tellParties(
+        tx,
+        cur,
+        doc._id,
+        `调解期限还剩 ${DAYS_LEFT[key]} 天`,
+        `案件 ${number} 的调解期限将于 ${DAYS_LEFT[key]} 天后届满。如需更多时间，双方可在期限内协商延长。`,
+        ctx,
+      )
+      return true
+    }),
+  )
+  if (changed) tally.mediationReminders += 1
+}
+
+async function effectiveAtOf(doc: Case): Promise<number | undefined> {
+  if (doc.agreementId) {
+    const agreement = await findById<{ effectiveAt?: unknown; status?: unknown }>(
+      COLLECTIONS.agreements,
+      doc.agreementId,
+    )
+    const at = msOf(agreement?.effectiveAt)
+    if (at !== undefined) return at
+  }
+  return msOf(doc.settledAt)
+}
+
+async function confirmationInUse(caseId: string): Promise<boolean> {
+  const rows = await findMany<{ status?: unknown }>(
+    COLLECTIONS.judicialConfirmations,
+    { caseId },
+    { limit: 20 },
+  )
+  return rows.some((r) => typeof r.status === 'string' && !CONFIRMATION_ENDED.includes(r.status))
+}
+
+async function confirmationWindow(doc: Case, ctx: TimerContext, tally: Tally): Promise<void> {
+  if (doc['confirmationWindowClosedAt'] != null) return
+  const effective = await effectiveAtOf(doc)
+  if (effective === undefined) return
+  const closes = confirmationWindowClosesAt(effective)
+  if (!closes.ok) return
+  const number = doc.caseNumber ?? ''
+  const inUse = await confirmationInUse(doc._id)
+  if (ctx.now.getTime() >= closes.value) {
+    const changed = await attempt(tally, 'confirmation_window', doc._id, () =>
+      runTransaction(async (tx) => {
+        const cur = await current(tx, doc)
+        const head = await appendCaseNote(
+          tx,
+          doc._id,
+          cur,
+          'confirmation_window_closed',
+          { actorKind: 'system', hash: SYSTEM_HASH },
+          ctx.now,
+        )
+        await tx.updateVersioned(COLLECTIONS.mediationCases, doc._id, cur.version, {
+          confirmationWindowClosedAt: ctx.now,
+          ...head,
+          updatedAt: ctx.now,
+        })
+        if (!inUse) {
+          await tellParties(
+            tx,
+            cur,
+            doc._id,
+            '司法确认申请期限已届满',
+            `案件 ${number} 的调解协议生效已满 30 日，已不能再申请司法确认。协议仍对双方具有约束力。`,
+            ctx,
+          )
+        }
+        return true
+      }),
+    )
+    if (changed) tally.confirmationWindowsClosed += 1
+    return
+  }
+  if (inUse) return
+  const sent = Array.isArray(doc['confirmationReminders'])
+    ? (doc['confirmationReminders'] as string[])
+    : []
+  const due = dueReminder(closes.value, ctx.now, sent)
+  if (!due.ok || due.value === null) return
+  const key = due.value
+  const changed = await attempt(tally, 'confirmation_reminder', doc._id, () =>
+    runTransaction(async (tx) => {
+      const cur = await current(tx, doc)
+      await recordReminder(
+        tx,
+        doc._id,
+        cur,
+        'confirmation_deadline_reminder',
+        'confirmationReminders',
+        key,
+        ctx,
+      )
+      await tellParties(
+        tx,
+        cur,
+        doc._id,
+        `司法确认申请期限还剩 ${DAYS_LEFT[key]} 天`,
+        `案件 ${number} 的调解协议申请司法确认的期限将于 ${DAYS_LEFT[key]} 天后届满，如需申请请尽快办理。`,
+        ctx,
+      )
+      return true
+    }),
+  )
+  if (changed) tally.confirmationReminders += 1
+}
+
+async function lapsedInvitation(doc: Case, ctx: TimerContext, tally: Tally): Promise<void> {
+  const inv = doc.invitation
+  if (!inv || inv.usedAt != null || doc.respondentOpenid != null) return
+  const expires = msOf(inv.expiresAt)
+  if (expires === undefined || ctx.now.getTime() < expires) return
+  // Keyed on the invitation itself: a fresh invitation that lapses again is flagged again.
+  const token = inv.tokenHash ?? msOf(inv.issuedAt)?.toString() ?? ''
+  if (doc['invitationLapsedFor'] === token) return
+  const changed = await attempt(tally, 'invitation', doc._id, () =>
+    runTransaction(async (tx) => {
+      const cur = await current(tx, doc)
+      const head = await appendCaseNote(
+        tx,
+        doc._id,
+        cur,
+        'invitation_lapsed',
+        { actorKind: 'system', hash: SYSTEM_HASH },
+        ctx.now,
+      )
+      await tx.updateVersioned(COLLECTIONS.mediationCases, doc._id, cur.version, {
+        invitationLapsedFor: token,
+        invitationLapsedAt: ctx.now,
+        ...head,
+        updatedAt: ctx.now,
+      })
+      await notify(
+        tx,
+        {
+          toOpenid: cur.applicantOpenid,
+          kind: 'case_progress',
+          title: '被申请人未在期限内响应邀请',
+          body: `案件 ${cur.caseNumber ?? ''} 的被申请人未在邀请有效期内加入。您可以重新发送邀请，或撤回申请。`,
+          link: caseLink(doc._id),
+        },
+        ctx,
+      )
+      return true
+    }),
+  )
+  if (changed) tally.overdueInvitations += 1
+}
+
+export async function sweepCases(ctx: TimerContext, tally: Tally): Promise<void> {
+  const _ = command()
+  for (const doc of await casesWhere({ status: _.in(RUNNING) })) {
+    await mediationPeriod(doc, ctx, tally)
+  }
+  for (const doc of await casesWhere({ status: 'settled' })) {
+    await confirmationWindow(doc, ctx, tally)
+  }
+  for (const doc of await casesWhere({ status: 'awaiting_respondent' })) {
+    await lapsedInvitation(doc, ctx, tally)
+  }
+}
