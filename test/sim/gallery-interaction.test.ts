@@ -137,15 +137,10 @@ describe('form page', () => {
     await v.getByText('纠纷类型').first().click()
     await page.waitForTimeout(400)
     await expect(v.getByText('劳动争议').isVisible()).resolves.toBe(true)
-    const item = v.locator('[class*="t-picker-item__item"]').nth(1)
-    const box = (await item.boundingBox())!
-    const first = (await v.locator('[class*="t-picker-item__item"]').nth(0).boundingBox())!
-    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2)
-    await page.mouse.down()
-    await page.mouse.move(box.x + box.width / 2, first.y + first.height / 2, { steps: 6 })
-    await page.mouse.up()
+    // tdesign's picker-item selects the tapped row (onClickItem), as a finger tap would.
+    await v.locator('[class*="t-picker-item__item"]', { hasText: '劳动争议' }).first().click()
     await page.waitForTimeout(500)
-    await v.getByText('确定').filter({ visible: true }).first().click()
+    await v.getByText('确认', { exact: true }).filter({ visible: true }).first().click()
     await page.waitForTimeout(400)
     const d = await pageData<{ dispute: string[]; disputeLabel: string; pickerVisible: boolean }>(
       page,
