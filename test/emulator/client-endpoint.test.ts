@@ -84,6 +84,21 @@ describe('browser pages (the web simulator on another loopback port)', () => {
     expect(((await res.json()) as Record<string, unknown>)['total']).toBe(1)
   })
 
+  it('answers the preflight of a JSON call with a bearer token', async () => {
+    const res = await fetch(`${h.baseUrl}/client/callFunction`, {
+      method: 'OPTIONS',
+      headers: {
+        origin: 'http://localhost:8791',
+        'access-control-request-method': 'POST',
+        'access-control-request-headers': 'authorization,content-type',
+      },
+    })
+    expect(res.status).toBe(204)
+    expect(res.headers.get('access-control-allow-origin')).toBe('http://localhost:8791')
+    expect(res.headers.get('access-control-allow-headers')).toBe('authorization, content-type')
+    expect(res.headers.get('access-control-allow-methods')).toBe('POST')
+  })
+
   it('other origins get no CORS headers', async () => {
     const res = await fetch(`${h.baseUrl}/client/login`, {
       method: 'POST',

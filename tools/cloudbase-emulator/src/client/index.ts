@@ -4,7 +4,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { loadRulesFile, RulesGuard, type RuleSet } from '../rules'
 import type { EmulatorContext, EmulatorModule, HttpRoute } from '../server/contracts'
-import { allowLoopbackOrigin } from './cors'
+import { allowLoopbackOrigin, answerPreflight } from './cors'
 import type { DatabaseApi } from './database-api'
 import { apiNameOf, handleClientDatabase } from './database-route'
 import { ClientError, FunctionCallError, sendClientError, sendClientJson } from './errors'
@@ -94,6 +94,15 @@ export function createClientModule(options: ClientModuleOptions = {}): EmulatorM
     (req as IncomingMessage & { jsonBody: Record<string, unknown> }).jsonBody
 
   const routes: HttpRoute[] = [
+    {
+      method: 'OPTIONS',
+      path: '/client/*',
+      handle(req, res) {
+        req.resume()
+        answerPreflight(req, res)
+        return Promise.resolve()
+      },
+    },
     route('/client/login', 'login', (req, _res, emu) => {
       const body = bodyOf(req)
       const result = sessions.login(body['openid'], body['appid'], body['unionid'])

@@ -34,7 +34,7 @@ export type AdminAction = (req: AdminRequest, emu: EmulatorContext) => Promise<A
 
 /** An extra HTTP route (e.g. `/__cos/*`, `/client/callFunction`, `/__emulator/reset`). */
 export interface HttpRoute {
-  readonly method: 'GET' | 'POST' | 'PUT' | 'DELETE'
+  readonly method: 'GET' | 'POST' | 'PUT' | 'DELETE' | 'OPTIONS'
   /** Exact path, or a prefix when it ends with `*`. */
   readonly path: string
   handle(req: IncomingMessage, res: ServerResponse, emu: EmulatorContext): Promise<void>
