@@ -5,6 +5,7 @@ import type { EmulatorClock } from './clock'
 import type { EmulatorContext, EmulatorModule } from './contracts'
 import { toErrorReply } from './errors'
 import { ModuleRegistry } from './registry'
+import { allowLoopbackOrigin, answerPreflight } from '../client/cors'
 
 export interface LogEntry {
   readonly at: number
@@ -98,6 +99,15 @@ export class EmulatorServer {
       if (url.pathname === '/admin' && method === 'POST') {
         await handleAdmin(req, res, url, this.registry, this.context)
         return
+      }
+      // The web simulator (another loopback port) drives the simulated WeChat platform through
+      // these control routes: the face sheet's outcome, subscribe-prompt grants.
+      if (url.pathname.startsWith('/__emulator/')) {
+        if (method === 'OPTIONS') {
+          answerPreflight(req, res)
+          return
+        }
+        allowLoopbackOrigin(req, res)
       }
       const route = this.registry.route(method, url.pathname)
       if (route === undefined) {

@@ -12,6 +12,19 @@ import { tempFiles } from './files'
 const params = new URLSearchParams(location.search)
 const base = (params.get('cloud') ?? 'http://127.0.0.1:8790').replace(/\/$/, '')
 
+/**
+ * Tells the emulator what happened on the simulated WeChat platform (face sheet outcome,
+ * subscribe-prompt grants) — what real WeChat knows without being told.
+ */
+export async function platformControl(path: string, body: Record<string, unknown>): Promise<void> {
+  const res = await fetch(`${base}/__emulator/${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  })
+  if (!res.ok) throw new Error(`模拟器控制接口 ${path} 失败：HTTP ${res.status}`)
+}
+
 const state = { env: '' as string, token: null as Promise<string> | null, inited: false }
 
 interface ClientReply {

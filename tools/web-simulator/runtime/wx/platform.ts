@@ -1,6 +1,7 @@
 import { ApiFail, asyncApi } from './promisify'
 import { showModal, showScreen, showSheet, showToast, createElement as el } from '../ui/overlay'
 import { session } from '../session'
+import { platformControl } from './cloud'
 import { getStorageSync, setStorageSync } from './storage'
 
 // WeChat platform capabilities, simulated with the prompts WeChat itself would show:
@@ -152,6 +153,8 @@ export const platformApis = {
     if (i < 0) throw new ApiFail('cancel', { errCode: 20004 })
     const result: Record<string, string> = {}
     for (const t of o.tmplIds) result[t] = i === 0 ? 'accept' : 'reject'
+    if (i === 0)
+      await platformControl('subscriptions', { openid: session.openid, templateIds: o.tmplIds })
     return result
   }),
 
@@ -163,12 +166,15 @@ export const platformApis = {
   ),
   requestFacialVerify: asyncApi(
     'requestFacialVerify',
-    async (o: { name?: string; idCardNumber?: string; checkAliveType?: number }) => {
+    async (o: { verifyId?: string; name?: string; idCardNumber?: string }) => {
+      if (!o.verifyId) throw new ApiFail('parameter error: verifyId 不能为空', { errCode: 90001 })
       const r = await faceSheet(o)
+      // Face verification 2.0: WeChat keeps the result; the server asks for it with the verifyId.
+      const outcome = r === 'pass' ? 'success' : r === 'fail' ? 'mismatch' : 'cancelled'
+      await platformControl(`face/${encodeURIComponent(o.verifyId)}/outcome`, { result: outcome })
       if (r === 'cancel') throw new ApiFail('cancel', { errCode: 90100 })
       if (r === 'fail') throw new ApiFail('face verify failed', { errCode: 90104 })
-      // The token the server exchanges for the result; the emulator's face stand-in accepts it.
-      return { errCode: 0, verifyResult: `sim-face:${session.openid}:${Date.now().toString(36)}` }
+      return { errCode: 0, verifyId: o.verifyId }
     },
   ),
 
