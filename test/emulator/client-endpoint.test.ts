@@ -175,6 +175,22 @@ describe('client database reads under the security rules', () => {
     expect(other.status).toBe(403)
   })
 
+  it("'{openid}' in a query stands for the signed-in user, as on CloudBase", async () => {
+    const asBob = await h.post(
+      '/client/database',
+      { action: 'get', collection: 'messages', query: q({ toOpenid: '{openid}' }) },
+      bob,
+    )
+    expect(asBob.status).toBe(200)
+    expect(docsOf(asBob.body).map((d) => d['text'])).toEqual(['给鲍勃'])
+    const asAlice = await h.post(
+      '/client/database',
+      { action: 'get', collection: 'messages', query: q({ toOpenid: '{openid}' }) },
+      alice,
+    )
+    expect(docsOf(asAlice.body).map((d) => d['text'])).toEqual(['给爱丽丝'])
+  })
+
   it('admin-only collections refuse every client read', async () => {
     const reply = await h.post(
       '/client/database',

@@ -6,6 +6,7 @@ import { EJSON } from 'bson'
 import { parseWireObject } from '../database/ejson'
 import type { RuleAuth, RulesGuard } from '../rules'
 import { hasCollection, type DatabaseApi, type Doc } from './database-api'
+import { substituteOpenid } from '../rules/openid-placeholder'
 import { ClientError } from './errors'
 import type { ClientSession } from './sessions'
 
@@ -138,7 +139,10 @@ function requireDocId(docId: string | undefined, verb: string): string {
 }
 
 function filterOf(ctx: Ctx, body: Record<string, unknown>, docId: string | undefined): Doc {
-  const filter = wireObject(body['query'], 'query', ctx.deps.now())
+  const filter = substituteOpenid(
+    wireObject(body['query'], 'query', ctx.deps.now()),
+    ctx.auth.openid,
+  )
   return docId === undefined ? filter : { $and: [filter, { _id: docId }] }
 }
 

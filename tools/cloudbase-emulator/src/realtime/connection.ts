@@ -8,6 +8,7 @@ import type { Doc } from './diff'
 import { errorFrame, parseFrame, type ClientMessage, type ServerMessage } from './protocol'
 import { Watch, type QueryRunner, type WatchOutcome } from './watch'
 import { decodeWatchSpec } from './watch-spec'
+import { substituteOpenid } from '../rules/openid-placeholder'
 
 export type ConnectionIdentity =
   | { readonly kind: 'admin' }
@@ -142,7 +143,13 @@ export class RealtimeConnection {
       this.send(errorFrame(requestId, watchId, 'INVALID_QUERY', decoded.message))
       return
     }
-    const spec = decoded.spec
+    const spec =
+      this.identity.kind === 'client'
+        ? {
+            ...decoded.spec,
+            filter: substituteOpenid(decoded.spec.filter, this.identity.auth.openid),
+          }
+        : decoded.spec
     if (!this.deps.hasCollection(spec.envName, spec.collection)) {
       this.send(errorFrame(requestId, watchId, 'INVALID_QUERY', `集合 ${spec.collection} 不存在`))
       return
