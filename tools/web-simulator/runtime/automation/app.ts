@@ -32,7 +32,7 @@ export async function callWx(name: string, args: unknown[]): Promise<unknown> {
   if (typeof fn !== 'function') throw new Error(`wx.${name} 不是函数`)
   if (isSyncName(key)) return toJson(await (fn as AnyFn).apply(target, args))
   const [first, ...rest] = args
-  const options = first && typeof first === 'object' ? { ...(first as object) } : {}
+  const options = first && typeof first === 'object' ? { ...first } : {}
   return new Promise((resolve, reject) => {
     const out = (fn as AnyFn).call(
       target,
@@ -53,7 +53,10 @@ export async function callWx(name: string, args: unknown[]): Promise<unknown> {
 const originals = new Map<string, unknown>()
 
 function compile(decl: string): AnyFn {
-  return new Function(`return (${decl})`)() as AnyFn
+  // The protocol sends test code as source text; running it is the point of App.callFunction.
+  // eslint-disable-next-line @typescript-eslint/no-implied-eval
+  const make = new Function(`return (${decl})`) as () => AnyFn
+  return make()
 }
 
 function settle(result: unknown, options: Callbacks | undefined, key: string): unknown {
@@ -68,7 +71,9 @@ function settle(result: unknown, options: Callbacks | undefined, key: string): u
     options?.complete?.(result)
     return undefined
   }
-  return failed ? Promise.reject(result) : Promise.resolve(result)
+  return failed
+    ? Promise.reject(Object.assign(new Error(String(errMsg)), result))
+    : Promise.resolve(result)
 }
 
 export function mockWx(params: Record<string, unknown>): void {

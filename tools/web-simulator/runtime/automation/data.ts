@@ -3,7 +3,10 @@
 export function readPath(data: unknown, path: unknown): unknown {
   let v = data
   if (typeof path === 'string' && path) {
-    for (const key of path.replace(/\[(\d+)\]/g, '.$1').split('.').filter(Boolean)) {
+    for (const key of path
+      .replace(/\[(\d+)\]/g, '.$1')
+      .split('.')
+      .filter(Boolean)) {
       v = v && typeof v === 'object' ? (v as Record<string, unknown>)[key] : undefined
     }
   }
@@ -15,6 +18,17 @@ export function toJson(v: unknown): unknown {
   try {
     return JSON.parse(JSON.stringify(v)) as unknown
   } catch {
-    return String(v)
+    return Object.prototype.toString.call(v)
+  }
+}
+
+export function text(v: unknown): string {
+  if (typeof v === 'string') return v
+  if (typeof v === 'number' || typeof v === 'boolean' || typeof v === 'bigint') return `${v}`
+  if (v === null || v === undefined) return ''
+  try {
+    return JSON.stringify(v)
+  } catch {
+    return Object.prototype.toString.call(v)
   }
 }

@@ -2,7 +2,7 @@ import { glassEasel } from 'glass-easel-miniprogram-adapter'
 import { sim } from '../context'
 import type { PageView } from '../page-view'
 import { attributeOf, childElements, isBuiltin, isComponent, queryAll, tagNameOf } from './selector'
-import { readPath, toJson } from './data'
+import { readPath, text, toJson } from './data'
 import { serializeWxml } from './wxml'
 
 // Element ids stay stable per glass-easel node for the life of the page; custom components also
@@ -56,7 +56,7 @@ function domOf(n: Node): HTMLElement {
 
 function caller(n: Node): Record<string, unknown> {
   if (!isComponent(n)) throw new Error(`元素 ${tagNameOf(n)} 不是自定义组件`)
-  return n.getMethodCaller() as unknown as Record<string, unknown>
+  return n.getMethodCaller()
 }
 
 function touch(dom: HTMLElement, type: string, points: { clientX: number; clientY: number }[]) {
@@ -91,8 +91,7 @@ function center(dom: HTMLElement): { clientX: number; clientY: number } {
 
 function points(params: Params, dom: HTMLElement): { clientX: number; clientY: number }[] {
   const given = (params['changedTouches'] ?? params['touches']) as
-    | { clientX?: number; clientY?: number; pageX?: number; pageY?: number }[]
-    | undefined
+    { clientX?: number; clientY?: number; pageX?: number; pageY?: number }[] | undefined
   if (!given || given.length === 0) return [center(dom)]
   const c = center(dom)
   return given.map((t) => ({
@@ -107,18 +106,17 @@ function trigger(n: Node, type: string, detail: unknown): void {
   glassEasel.triggerEvent(n, type, detail ?? {}, { bubbles: false, composed: false })
 }
 
-async function callFunction(n: Node, name: string, args: unknown[]): Promise<unknown> {
+function callFunction(n: Node, name: string, args: unknown[]): unknown {
   const dom = domOf(n)
   switch (name) {
     case 'input.input':
     case 'textarea.input': {
-      const control = (
+      const control =
         dom instanceof HTMLInputElement || dom instanceof HTMLTextAreaElement
           ? dom
-          : dom.querySelector('input, textarea')
-      ) as HTMLInputElement | HTMLTextAreaElement | null
+          : dom.querySelector<HTMLInputElement | HTMLTextAreaElement>('input, textarea')
       if (!control) throw new Error(`${tagNameOf(n)} 不是输入框`)
-      control.value = String(args[0] ?? '')
+      control.value = text(args[0])
       control.dispatchEvent(new InputEvent('input', { bubbles: true, data: control.value }))
       return null
     }
@@ -200,7 +198,7 @@ export async function handleElement(method: string, params: Params): Promise<unk
     case 'Element.callFunction':
       return {
         result: toJson(
-          await callFunction(n, String(params['functionName']), (params['args'] as []) ?? []),
+          callFunction(n, String(params['functionName']), (params['args'] as []) ?? []),
         ),
       }
     case 'Element.getDOMProperties': {
@@ -249,7 +247,7 @@ export async function handleElement(method: string, params: Params): Promise<unk
     case 'Element.getWXML':
       return { wxml: serializeWxml(n, params['type'] === 'outer') }
     case 'Element.getData':
-      return { data: readPath(isComponent(n) ? (n.data as unknown) : {}, params['path']) }
+      return { data: readPath(isComponent(n) ? n.data : {}, params['path']) }
     case 'Element.setData': {
       const c = caller(n) as { setData: (d: object) => void }
       c.setData((params['data'] as object) ?? {})

@@ -94,10 +94,13 @@ async function handle(method: string, params: Params): Promise<unknown> {
           if (n === 'document.documentElement.scrollHeight') return scroller.scrollHeight
           if (n === 'document.body.scrollTop' || n === 'document.documentElement.scrollTop')
             return scroller.scrollTop
-          const v = n.split('.').reduce<unknown>(
-            (o, k) => (o && typeof o === 'object' ? (o as Record<string, unknown>)[k] : undefined),
-            window,
-          )
+          const v = n
+            .split('.')
+            .reduce<unknown>(
+              (o, k) =>
+                o && typeof o === 'object' ? (o as Record<string, unknown>)[k] : undefined,
+              window,
+            )
           return typeof v === 'object' ? null : v
         }),
       }

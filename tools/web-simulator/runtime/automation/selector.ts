@@ -1,4 +1,5 @@
 import { glassEasel } from 'glass-easel-miniprogram-adapter'
+import { text } from './data'
 
 // WXML selectors over glass-easel trees, the way DevTools resolves them for the automator:
 // tag, #id, .class, [attr], [attr=v] (also *= ^= $= ~=), descendant, `>`, `>>>` (into custom
@@ -53,7 +54,9 @@ function parseCompound(src: string, at: number): { compound: Compound; next: num
       const end = src.indexOf(']', i)
       if (end < 0) throw new SelectorError(`选择器无效：${src}`)
       const body = src.slice(i + 1, end).trim()
-      const m = /^([-_a-zA-Z0-9:]+)\s*(?:([*^$~]?=)\s*(?:"([^"]*)"|'([^']*)'|([^\s]*)))?$/.exec(body)
+      const m = /^([-_a-zA-Z0-9:]+)\s*(?:([*^$~]?=)\s*(?:"([^"]*)"|'([^']*)'|([^\s]*)))?$/.exec(
+        body,
+      )
       if (!m) throw new SelectorError(`选择器无效：${src}`)
       c.attrs.push({
         name: m[1]!,
@@ -117,14 +120,14 @@ export function attributeOf(n: Node, name: string): string | null {
   if (name.startsWith('data-')) {
     const key = name.slice(5).replace(/-([a-z])/g, (_m, c: string) => c.toUpperCase())
     const v = n.dataset[key]
-    return v === undefined ? null : String(v)
+    return v === undefined ? null : text(v)
   }
   if (isComponent(n)) {
     const v = (n.data as Record<string, unknown>)[name]
-    if (v !== undefined && v !== null) return String(v)
+    if (v !== undefined && v !== null) return text(v)
   }
   const v = n.getAttribute(name)
-  return v === undefined || v === null || v === false ? null : String(v)
+  return v === undefined || v === null || v === false ? null : text(v)
 }
 
 function matches(n: Node, c: Compound): boolean {
