@@ -15,6 +15,7 @@ import type { FileCaseContracts } from './fileCase'
 import type { WithdrawCaseContracts } from './withdrawCase'
 import type { RenderDocumentContracts } from './renderDocument'
 import type { DeadlinesContracts } from './deadlines'
+import type { OrgDeskContracts } from './orgDesk'
 
 // Per-function types are imported from their own module (`typings/api/<function>`): re-exporting
 // them all here would make any two modules that share a type name collide.
@@ -40,6 +41,7 @@ export interface FunctionContracts {
   readonly withdrawCase: WithdrawCaseContracts
   readonly renderDocument: RenderDocumentContracts
   readonly deadlines: DeadlinesContracts
+  readonly orgDesk: OrgDeskContracts
 }
 
 export type FunctionName = Extract<keyof FunctionContracts, string>
