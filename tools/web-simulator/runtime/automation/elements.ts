@@ -47,9 +47,14 @@ function resolve(params: Params): Node {
 function domOf(n: Node): HTMLElement {
   const own = n.$$ as unknown as HTMLElement | null
   if (own && own.nodeType === 1) return own
-  for (const c of childElements(n)) {
-    const d = domOf(c)
-    if (d) return d
+  // A virtual-host component has no node of its own: its first rendered descendant stands in.
+  const sr = isComponent(n) ? n.getShadowRoot() : null
+  for (const c of childElements(sr ?? n)) {
+    try {
+      return domOf(c)
+    } catch {
+      // keep looking
+    }
   }
   throw new Error(`元素 ${tagNameOf(n)} 没有渲染节点`)
 }

@@ -161,12 +161,12 @@ export function childElements(n: { childNodes: unknown[] }): Node[] {
 }
 
 function descendants(n: { childNodes: unknown[] }, pierce: boolean, out: Node[]): void {
+  if (pierce && isComponent(n) && !isBuiltin(n)) {
+    const sr = n.getShadowRoot()
+    if (sr) descendants(sr, true, out)
+  }
   for (const c of childElements(n)) {
     out.push(c)
-    if (pierce && isComponent(c) && !isBuiltin(c)) {
-      const sr = c.getShadowRoot()
-      if (sr) descendants(sr, true, out)
-    }
     descendants(c, pierce, out)
   }
 }

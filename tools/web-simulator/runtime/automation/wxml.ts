@@ -1,5 +1,5 @@
 import { glassEasel } from 'glass-easel-miniprogram-adapter'
-import { attributeOf, classNamesOf, tagNameOf } from './selector'
+import { attributeOf, classNamesOf, isBuiltin, isComponent, tagNameOf } from './selector'
 
 // WXML text of a node's own shadow-tree children (inner) or of the node itself (outer).
 
@@ -29,9 +29,15 @@ function outer(n: glassEasel.Element): string {
     const name = k.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)
     attrs += ` data-${name}="${escape(String(v))}"`
   }
-  return `<${tag}${attrs}>${inner(n)}</${tag}>`
+  return `<${tag}${attrs}>${content(n)}</${tag}>`
+}
+
+// A custom component shows its rendered shadow tree, as DevTools' WXML panel does.
+function content(n: glassEasel.Element): string {
+  const sr = isComponent(n) && !isBuiltin(n) ? n.getShadowRoot() : null
+  return inner(sr ?? n)
 }
 
 export function serializeWxml(n: glassEasel.Element, isOuter: boolean): string {
-  return isOuter ? outer(n) : inner(n)
+  return isOuter ? outer(n) : content(n)
 }

@@ -1,0 +1,120 @@
+import { mkdirSync, writeFileSync } from 'node:fs'
+import path from 'node:path'
+import { afterAll, beforeAll, expect, inject, onTestFailed, beforeEach, afterEach } from 'vitest'
+import automator from 'miniprogram-automator'
+import type MiniProgram from 'miniprogram-automator/out/MiniProgram'
+import type Page from 'miniprogram-automator/out/Page'
+import type Element from 'miniprogram-automator/out/Element'
+
+// Per test file: connect to the shared mini-program, fail any test during which the app threw
+// or logged a console error, and keep a screenshot of every failed test in test-results/.
+// Only the public miniprogram-automator API is used, so the files also run against DevTools.
+
+export type { MiniProgram, Page, Element }
+
+export interface AppHandle {
+  readonly mp: MiniProgram
+  /** Problems reported by the app since the current test started. */
+  readonly problems: string[]
+}
+
+export function useApp(): AppHandle {
+  const handle = { mp: null as unknown as MiniProgram, problems: [] as string[] }
+  beforeAll(async () => {
+    handle.mp = await automator.connect({ wsEndpoint: inject('automatorWs') })
+    handle.mp.on('exception', (e: { message: string }) => handle.problems.push(e.message))
+    handle.mp.on('console', (m: { type: string; args: unknown[] }) => {
+      if (m.type === 'error') handle.problems.push(m.args.map((a) => JSON.stringify(a)).join(' '))
+    })
+  })
+  beforeEach((ctx) => {
+    handle.problems.length = 0
+    onTestFailed(async () => {
+      const dir = path.resolve('test-results')
+      mkdirSync(dir, { recursive: true })
+      const name = ctx.task.name.replace(/[^\p{L}\p{N}]+/gu, '-').slice(0, 80)
+      const shot = await handle.mp.screenshot()
+      writeFileSync(path.join(dir, `${name}.png`), Buffer.from(shot as string, 'base64'))
+    })
+  })
+  afterEach(() => {
+    expect(handle.problems, '小程序运行时报错').toEqual([])
+  })
+  afterAll(() => {
+    handle.mp?.disconnect()
+  })
+  return handle
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
+
+/** Polls until `check` returns a truthy value; fails with `what` after `timeout` ms. */
+export async function waitUntil<T>(
+  what: string,
+  check: () => T | null | undefined | false | Promise<T | null | undefined | false>,
+  timeout = 10_000,
+): Promise<T> {
+  const end = Date.now() + timeout
+  for (;;) {
+    const v = await check()
+    if (v) return v
+    if (Date.now() > end) throw new Error(`等待超时（${timeout} ms）：${what}`)
+    await sleep(100)
+  }
+}
+
+/** Bounded replacement for `page.waitFor(selector)`, which never times out. */
+export function waitForSelector(page: Page, selector: string, timeout = 10_000): Promise<Element> {
+  return waitUntil(`元素 ${selector}`, () => page.$(selector), timeout)
+}
+
+/** Waits until the current page is `route` and has rendered; returns it. */
+export function waitForPage(mp: MiniProgram, route: string, timeout = 10_000): Promise<Page> {
+  return waitUntil(
+    `页面 ${route}`,
+    async () => {
+      const page = await mp.currentPage()
+      return page?.path === route ? page : null
+    },
+    timeout,
+  )
+}
+
+/** reLaunch without the client's fixed 3 s sleep. */
+export async function relaunch(mp: MiniProgram, url: string): Promise<Page> {
+  await mp.callWxMethod('reLaunch', { url })
+  return waitForPage(mp, url.replace(/^\//, '').split('?')[0]!)
+}
+
+/** Reads an element's visible text, collapsed. */
+export async function textOf(el: Element): Promise<string> {
+  return (await el.text()).replace(/\s+/g, ' ').trim()
+}
+
+// Typed views of client methods whose published typings answer `any`.
+export async function all(scope: Page | Element, selector: string): Promise<Element[]> {
+  return (await scope.$$(selector)) as Element[]
+}
+
+export async function sizeOf(el: Element): Promise<{ width: number; height: number }> {
+  const s = await el.size()
+  return { width: Number(s.width), height: Number(s.height) }
+}
+
+export async function offsetOf(el: Element): Promise<{ left: number; top: number }> {
+  return (await el.offset()) as { left: number; top: number }
+}
+
+export async function evaluate<T>(
+  mp: MiniProgram,
+  fn: (...a: never[]) => unknown,
+  ...args: unknown[]
+): Promise<T> {
+  return (await mp.evaluate(fn, ...args)) as T
+}
+
+export async function current(mp: MiniProgram): Promise<Page> {
+  const page = await mp.currentPage()
+  if (!page) throw new Error('没有当前页面')
+  return page
+}
