@@ -1,0 +1,114 @@
+// Pure view logic of the 首页 case lists: status → tag theme, countdown text, and paging merges.
+import { remaining } from '../../core/deadlines'
+import type { CaseStatus, CaseSummary } from '../../../typings/api/mediationCase'
+import type { FilingStatus } from '../../core/machines/filing'
+import type { FilingView } from '../../../typings/api/fileCase'
+
+/** TDesign tag themes the status tags use. */
+export type TagTheme = 'default' | 'primary' | 'success' | 'warning' | 'danger'
+
+const CASE_THEMES: Readonly<Record<CaseStatus, TagTheme>> = {
+  draft: 'default',
+  submitted: 'primary',
+  awaiting_respondent: 'warning',
+  awaiting_mediator: 'warning',
+  accepted: 'primary',
+  mediating: 'primary',
+  agreement_drafted: 'primary',
+  signing: 'warning',
+  settled: 'success',
+  closed_without_agreement: 'danger',
+}
+
+const FILING_THEMES: Readonly<Record<FilingStatus, TagTheme>> = {
+  draft: 'default',
+  submitted: 'primary',
+  accepted: 'success',
+  rejected: 'danger',
+  withdrawal_requested: 'warning',
+  withdrawn: 'default',
+}
+
+export function caseTagTheme(status: string): TagTheme {
+  return (CASE_THEMES as Record<string, TagTheme | undefined>)[status] ?? 'default'
+}
+
+export function filingTagTheme(status: string): TagTheme {
+  return (FILING_THEMES as Record<string, TagTheme | undefined>)[status] ?? 'default'
+}
+
+/** One row of the 调解 list as the page renders it. */
+export interface CaseRow {
+  readonly id: string
+  readonly title: string
+  readonly subtitle: string
+  readonly statusLabel: string
+  readonly theme: TagTheme
+  /** Empty when no deadline runs. */
+  readonly countdown: string
+  readonly url: string
+}
+
+/** One row of the 立案 list. */
+export interface FilingRow {
+  readonly id: string
+  readonly title: string
+  readonly subtitle: string
+  readonly statusLabel: string
+  readonly theme: TagTheme
+  readonly url: string
+}
+
+const CLOSED: readonly string[] = ['settled', 'closed_without_agreement']
+
+/** The countdown shown on a card: only while the case is open and a deadline is set. */
+export function countdownText(item: CaseSummary, now: number): string {
+  if (CLOSED.includes(item.status) || item.countdown.deadline === null) return ''
+  const left = remaining(Date.parse(item.countdown.deadline), now)
+  return left.ok ? left.value.text : ''
+}
+
+export function caseRow(item: CaseSummary, now: number): CaseRow {
+  return {
+    id: item.caseId,
+    title: item.caseNumber ?? '案号待生成',
+    subtitle: item.disputeTypeLabel ?? '纠纷类型未填写',
+    statusLabel: item.statusLabel,
+    theme: caseTagTheme(item.status),
+    countdown: countdownText(item, now),
+    url: `/pages/case/detail/index?caseId=${encodeURIComponent(item.caseId)}`,
+  }
+}
+
+export function filingRow(item: FilingView): FilingRow {
+  return {
+    id: item.filingId,
+    title: item.filingNumber ?? item.caseNumber ?? '立案号待生成',
+    subtitle: item.organisationName,
+    statusLabel: item.statusLabel,
+    theme: filingTagTheme(item.status),
+    url: `/pages/filing/detail/index?filingId=${encodeURIComponent(item.filingId)}`,
+  }
+}
+
+/**
+ * The `setData` patch that appends a fetched page to a list already holding `existing` rows:
+ * only the new rows, by path, and none that are already shown (a row can shift onto the next
+ * page when something new arrives at the top between two fetches).
+ */
+export function appendPatch<R extends { readonly id: string }>(
+  key: string,
+  existing: readonly { readonly id: string }[],
+  incoming: readonly R[],
+): Record<string, R> {
+  const seen = new Set(existing.map((r) => r.id))
+  const patch: Record<string, R> = {}
+  let index = existing.length
+  for (const row of incoming) {
+    if (seen.has(row.id)) continue
+    seen.add(row.id)
+    patch[`${key}[${index}]`] = row
+    index += 1
+  }
+  return patch
+}
