@@ -1,8 +1,8 @@
 import { ApiFail, asyncApi } from './promisify'
 import { session } from '../session'
-import { recordUnimplemented } from '../diagnostics'
 import { setCloudResolver } from '../resources'
 import { tempFiles } from './files'
+import { createDatabase, type SimDatabase } from './cloud-database'
 
 // wx.cloud against the local CloudBase emulator's client endpoint (default
 // http://127.0.0.1:8790, `?cloud=` on the phone page overrides it). The simulated user logs in
@@ -126,5 +126,8 @@ export const cloud = {
     requireInit('getTempFileURL')
     return strip(await authed('/client/getTempFileURL', { fileList: o.fileList }))
   }),
-  database: (): never => recordUnimplemented('cloud.database'),
+  database: (o: { env?: string } = {}): SimDatabase => {
+    requireInit('database')
+    return createDatabase({ env: o.env ?? state.env, baseUrl: base, token })
+  },
 }
