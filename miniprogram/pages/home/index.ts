@@ -35,7 +35,7 @@ Page({
     void wx.stopPullDownRefresh()
   },
   onReachBottom() {
-    void this.loadPage(this.data.tab, false)
+    void this.loadPage(this.data.tab === 'filing' ? 'filing' : 'mediation', false)
   },
   onTabChange(e: WechatMiniprogram.CustomEvent<{ value: Tab }>) {
     this.setData({ tab: e.detail.value })
