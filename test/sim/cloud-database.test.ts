@@ -24,7 +24,7 @@ async function insert(collection: string, doc: Record<string, unknown>): Promise
 }
 
 interface WxFail {
-  errCode?: number
+  errCode?: number | undefined
   errMsg: string
 }
 interface Snapshot {
