@@ -153,6 +153,20 @@ describe('automator bridge', () => {
     expect(answer).toBe(true)
   })
 
+  it('takes a PNG screenshot of the phone', async () => {
+    const data = (await app.mp.screenshot()) as string
+    const png = Buffer.from(data, 'base64')
+    expect(png.subarray(1, 4).toString('ascii')).toBe('PNG')
+    expect(png.readUInt32BE(16)).toBeGreaterThan(300)
+  })
+
+  it('names unsupported methods in its errors', async () => {
+    await expect(app.mp.remote()).rejects.toThrow(/Tool\.enableRemoteDebug/)
+    await expect(app.mp.testAccounts()).rejects.toThrow(/Tool\.getTestAccounts/)
+    const page = await current(app.mp)
+    expect(await page.xpath('//view')).toBeNull()
+  })
+
   it('delivers console and exception events', async () => {
     const logs: { type: string; args: unknown[] }[] = []
     app.mp.on('console', (m: { type: string; args: unknown[] }) => logs.push(m))
@@ -179,19 +193,5 @@ describe('automator bridge', () => {
     ).catch(() => undefined)
     // Expected here; the harness would otherwise fail the test for it.
     app.problems.length = 0
-  })
-
-  it('takes a PNG screenshot of the phone', async () => {
-    const data = (await app.mp.screenshot()) as string
-    const png = Buffer.from(data, 'base64')
-    expect(png.subarray(1, 4).toString('ascii')).toBe('PNG')
-    expect(png.readUInt32BE(16)).toBeGreaterThan(300)
-  })
-
-  it('names unsupported methods in its errors', async () => {
-    await expect(app.mp.remote()).rejects.toThrow(/Tool\.enableRemoteDebug/)
-    await expect(app.mp.testAccounts()).rejects.toThrow(/Tool\.getTestAccounts/)
-    const page = await current(app.mp)
-    expect(await page.xpath('//view')).toBeNull()
   })
 })
