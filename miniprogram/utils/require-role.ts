@@ -6,7 +6,7 @@ import type { WhoAmI } from '../../typings/api/profile'
 export type DeskRole = 'mediator' | 'staff'
 
 const REFUSALS: Readonly<Record<DeskRole, string>> = {
-  mediator: '您不是调解员',
+  mediator: '您没有调解员权限',
   staff: '您不是工商联工作人员',
 }
 
