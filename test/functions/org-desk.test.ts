@@ -39,6 +39,7 @@ beforeAll(async () => {
   await h.insert('withdrawal_requests', [
     {
       _id: 'wr_a',
+      filingId: 'fil_w',
       organisationId: 'org_a',
       status: 'pending',
       requestedAt: ago(4 * DAY),
@@ -86,6 +87,12 @@ describe('orgDesk', () => {
       ['identity_review', 'idt_new', false],
     ])
     expect(res.data.overdueCount).toBe(2)
+    expect(res.data.items.map((i) => [i.filingId, i.caseId])).toEqual([
+      ['fil_w', null],
+      ['fil_a', null],
+      [null, null],
+      [null, null],
+    ])
     expect(res.data.items[2]?.dueText).toBe('已到期')
     const b = await h.call(PEOPLE.staffB, 'orgDesk', 'queue', { kind: 'filing' })
     expect(b.ok && b.data.items.map((i) => i.id)).toEqual(['fil_b'])

@@ -338,6 +338,10 @@ describe('verifyIdentity: manual review', () => {
     expect(item.overdue).toBe(false)
     expect(JSON.stringify(list)).not.toContain('H12345678')
     expect(JSON.stringify(list)).not.toContain('陈大文')
+    const one = await h.call(PEOPLE.staffB, 'verifyIdentity', 'listPending', {
+      identityId: item.identityId,
+    })
+    expect(one.ok && one.data.items.map((i) => i.identityId)).toEqual([item.identityId])
 
     const approveId = rid()
     const approve = await h.call(
@@ -365,6 +369,10 @@ describe('verifyIdentity: manual review', () => {
       rid(),
     )
     expect(!second.ok && second.error.code).toBe('INVALID_TRANSITION')
+    const decided = await h.call(PEOPLE.staffB, 'verifyIdentity', 'listPending', {
+      identityId: item.identityId,
+    })
+    expect(decided.ok && decided.data.items).toEqual([])
 
     const status = await h.call(openid, 'verifyIdentity', 'status', {})
     expect(status.ok && status.data).toMatchObject({ status: 'verified', method: 'manual' })

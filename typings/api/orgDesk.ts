@@ -17,6 +17,10 @@ export interface QueueItem {
   /** Id of the document in its own collection (identities, filings, …). */
   readonly id: string
   readonly caseNumber: string | null
+  /** The case the item belongs to (confirmations and document requests are addressed by it). */
+  readonly caseId: string | null
+  /** The filing of a filing or a withdrawal request (the desk decides both on the filing). */
+  readonly filingId: string | null
   readonly waitingSince: IsoTime
   /** When the organisation's service level says it should be done. */
   readonly dueAt: IsoTime

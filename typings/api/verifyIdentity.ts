@@ -91,6 +91,11 @@ export interface PendingReview {
   readonly warnings: readonly string[]
 }
 
+export interface ListPendingRequest extends PageRequest {
+  /** Only this submission (the review page of one identity); an empty page once it is decided. */
+  readonly identityId?: string
+}
+
 export interface ReviewRequest {
   readonly identityId: string
 }
@@ -140,7 +145,7 @@ export interface VerifyIdentityContracts {
     IdentityView,
     IdentityErrorCode | 'FILE_NOT_OWNED'
   >
-  readonly listPending: ActionContract<PageRequest, Page<PendingReview>, never>
+  readonly listPending: ActionContract<ListPendingRequest, Page<PendingReview>, never>
   readonly approve: ActionContract<
     ReviewRequest,
     ReviewResponse,

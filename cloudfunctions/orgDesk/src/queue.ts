@@ -109,6 +109,9 @@ export async function waitingItems(org: string, now: Date, only?: QueueKind): Pr
         kindLabel: LABELS[kind],
         id: r._id,
         caseNumber: typeof r['caseNumber'] === 'string' ? r['caseNumber'] : null,
+        caseId: typeof r['caseId'] === 'string' ? r['caseId'] : null,
+        filingId:
+          kind === 'filing' ? r._id : typeof r['filingId'] === 'string' ? r['filingId'] : null,
         waitingSince: new Date(since).toISOString(),
         dueAt: new Date(due).toISOString(),
         overdue: left.ok ? left.value.expired : true,

@@ -399,15 +399,16 @@ export const main = defineFunction('verifyIdentity', {
 
     listPending: {
       schema: obj({
+        identityId: opt(docId('身份编号')),
         page: opt(int('页码', { min: 1, max: 200 })),
         pageSize: opt(int('每页条数', { min: 1, max: MAX_PAGE_SIZE })),
       }),
       actors: ['staff'],
       mutating: false,
-      async handle({ page = 1, pageSize = DEFAULT_PAGE_SIZE }, { now }) {
+      async handle({ identityId, page = 1, pageSize = DEFAULT_PAGE_SIZE }, { now }) {
         const rows = await findMany<IdentityDoc>(
           COLLECTIONS.identities,
-          { status: 'manual_pending' },
+          identityId ? { _id: identityId, status: 'manual_pending' } : { status: 'manual_pending' },
           {
             orderBy: [['manualSubmittedAt', 'asc']],
             skip: (page - 1) * pageSize,
