@@ -1,0 +1,87 @@
+// What organisation staff decide from the desk: identity reviews, filings and withdrawal
+// requests, the judicial confirmation relay and mediation documents, plus staff uploads (court
+// rulings, documents) under the staff member's own private folder, which the functions require.
+import type { ApiResult } from '../../typings/api/envelope'
+import type { RecordOutcomeRequest } from '../../typings/api/judicialConfirmation'
+import type { IssueDocumentRequest } from '../../typings/api/mediationDocument'
+import { call } from './call'
+import type { Intent } from './intent'
+
+/** One pending manual review with its short-lived photo URLs (an empty page once decided). */
+export const pendingIdentity = (identityId: string) =>
+  call('verifyIdentity', 'listPending', { identityId })
+
+export const acceptFiling = (filingId: string, intent: Intent) =>
+  call('fileCase', 'accept', { filingId }, { requestId: intent.requestIdFor('accept') })
+
+export const rejectFiling = (filingId: string, reason: string, intent: Intent) =>
+  call('fileCase', 'reject', { filingId, reason }, { requestId: intent.requestIdFor('reject') })
+
+export const grantWithdrawal = (withdrawalRequestId: string, intent: Intent) =>
+  call(
+    'withdrawCase',
+    'grant',
+    { withdrawalRequestId },
+    { requestId: intent.requestIdFor('grant') },
+  )
+
+export const refuseWithdrawal = (withdrawalRequestId: string, reason: string, intent: Intent) =>
+  call(
+    'withdrawCase',
+    'refuse',
+    { withdrawalRequestId, reason },
+    { requestId: intent.requestIdFor('refuse') },
+  )
+
+export const forwardConfirmation = (caseId: string, courtName: string, intent: Intent) =>
+  call(
+    'judicialConfirmation',
+    'forward',
+    { caseId, courtName },
+    { requestId: intent.requestIdFor('forward') },
+  )
+
+export const recordConfirmationOutcome = (request: RecordOutcomeRequest, intent: Intent) =>
+  call('judicialConfirmation', 'recordOutcome', request, {
+    requestId: intent.requestIdFor('outcome'),
+  })
+
+export const processDocumentRequest = (caseId: string, intent: Intent) =>
+  call('mediationDocument', 'process', { caseId }, { requestId: intent.requestIdFor('process') })
+
+export const issueDocument = (request: IssueDocumentRequest, intent: Intent) =>
+  call('mediationDocument', 'issue', request, { requestId: intent.requestIdFor('issue') })
+
+export const rejectDocumentRequest = (caseId: string, reason: string, intent: Intent) =>
+  call(
+    'mediationDocument',
+    'reject',
+    { caseId, reason },
+    { requestId: intent.requestIdFor('reject') },
+  )
+
+/** Uploads a file staff picked (ruling, document) under their private folder. */
+export async function uploadStaffFile(
+  storagePrefix: string,
+  folder: 'rulings' | 'documents',
+  filePath: string,
+): Promise<ApiResult<{ fileId: string }, 'NETWORK'>> {
+  const ext = /\.(pdf|jpe?g|png)$/i.exec(filePath)?.[1]?.toLowerCase() ?? 'pdf'
+  const cloudPath = `${storagePrefix}${folder}/${Date.now().toString(36)}.${ext}`
+  try {
+    const res = await wx.cloud.uploadFile({ cloudPath, filePath })
+    return { ok: true, data: { fileId: res.fileID } }
+  } catch {
+    return { ok: false, error: { code: 'NETWORK', message: '文件上传失败，请检查网络后重试' } }
+  }
+}
+
+/** A short-lived download URL for a file the caller may see; null when it cannot be had. */
+export async function temporaryUrl(fileId: string): Promise<string | null> {
+  try {
+    const res = await wx.cloud.getTempFileURL({ fileList: [fileId] })
+    return res.fileList[0]?.tempFileURL || null
+  } catch {
+    return null
+  }
+}
