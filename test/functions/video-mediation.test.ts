@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { sessionKeyFor, voipSignature } from '../../tools/cloudbase-emulator/src/openapi/index'
 import { loadRulesFile, RulesGuard } from '../../tools/cloudbase-emulator/src/rules/index'
 import type { CallView } from '../../typings/api/videoMediation'
+import { timelineEntry, type CaseEventDoc } from '../../cloudfunctions/mediationCase/src/views'
 import { PEOPLE, rid, seedRoles, startHarness, type Harness } from './harness'
 import {
   APPLICANT,
@@ -187,6 +188,15 @@ describe('videoMediation.join', () => {
       if (!res.ok) continue
       expect(res.data.groupId).toBe(stored?.['groupId'])
       expect(res.data.roomType).toBe('video')
+      expect(res.data.me).toEqual({
+        role:
+          openid === PEOPLE.mediator
+            ? 'mediator'
+            : openid === APPLICANT.openid
+              ? 'applicant'
+              : 'respondent',
+        openid,
+      })
       expect(res.data.signature).toBe(
         voipSignature({
           appId: 'wx0000000000000000',
@@ -349,6 +359,12 @@ describe('videoMediation: leave and end', () => {
       durationSec: ended.data.durationSec,
     })
     expect(await chainOf(h, 'calls', call.callId)).toMatchObject({ ok: true, length: 6 })
+    // What 案件详情 shows of the call: labelled entries, the end with its duration.
+    const shown = (await h.docs('case_events', { caseId }))
+      .filter((e) => String(e['type']).startsWith('call.'))
+      .map((e) => timelineEntry(e as unknown as CaseEventDoc))
+    expect(shown.map((e) => e.label)).toEqual(['调解员发起视频调解', '视频调解结束'])
+    expect(shown[1]?.note).toMatch(/^通话 \d+/)
   })
 
   it('ending a call nobody answered withdraws the ringing invitations', async () => {

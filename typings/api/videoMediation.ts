@@ -55,6 +55,8 @@ export interface JoinCallResponse {
   readonly timeStamp: number
   readonly signature: string
   readonly call: CallView
+  /** The caller in this call: their role, and their own openid for `<voip-room mode="camera">`. */
+  readonly me: { readonly role: CallMemberRole; readonly openid: string }
 }
 
 export type CallErrorCode =

@@ -143,6 +143,15 @@ const EVENT_LABELS: Record<string, string> = {
   'case.terminated': '调解终结',
   'case.expired': '调解期限届满结案',
   'case.rated': '当事人评价',
+  'call.started': '调解员发起视频调解',
+  'call.ended': '视频调解结束',
+}
+
+/** `3 分 5 秒`: how long a call lasted, for its timeline entry. */
+function durationNote(seconds: number): string {
+  const s = Math.max(0, Math.round(seconds))
+  const m = Math.floor(s / 60)
+  return m > 0 ? `通话 ${m} 分 ${s % 60} 秒` : `通话 ${s} 秒`
 }
 
 export interface CaseEventDoc extends Record<string, unknown> {
@@ -161,7 +170,9 @@ export function timelineEntry(e: CaseEventDoc): TimelineEntry {
       ? data.reason
       : typeof data.days === 'number'
         ? `${data.days} 天`
-        : null
+        : typeof data.durationSec === 'number'
+          ? durationNote(data.durationSec)
+          : null
   return {
     type: e.type,
     label: EVENT_LABELS[e.type] ?? e.type,

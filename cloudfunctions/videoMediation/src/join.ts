@@ -101,6 +101,7 @@ export const join: ActionDefinition<CallRequest, JoinCallResponse> = {
         timeStamp,
         signature,
         call: toCallView(next, ctx.now, name),
+        me: { role, openid: ctx.caller.openid },
       }
     })
   },
