@@ -38,6 +38,7 @@ import type {
   CaseFields,
   EvidenceView,
   SaveDraftRequest,
+  TimelineEntry,
 } from '../../../typings/api/mediationCase'
 import {
   AppError,
@@ -741,6 +742,19 @@ async function mediatorOpenidOf(caseId: string): Promise<string | null> {
   return mediatorOpenid(doc?.mediatorId)
 }
 
+/** Mediation notes are internal: only the mediator and organisation staff see them. */
+function seesEvent(role: CaseRole, e: CaseEventDoc): boolean {
+  return e['visibility'] !== 'internal' || role === 'mediator' || role === 'staff'
+}
+
+/** A timeline entry; a mediation note carries its text (its readers are the mediator and staff). */
+function deskTimelineEntry(e: CaseEventDoc): TimelineEntry {
+  const entry = timelineEntry(e)
+  if (e.type !== 'note.added') return entry
+  const text = e.data?.['text']
+  return { ...entry, label: '调解笔记', note: typeof text === 'string' ? text : null }
+}
+
 async function detail(caseId: string, caller: Caller, now: Date): Promise<CaseDetail> {
   const { doc, roles } = await loadVisibleCase(caseId, caller)
   const role = roles[0] as CaseRole
@@ -818,7 +832,7 @@ async function detail(caseId: string, caller: Caller, now: Date): Promise<CaseDe
       startedAt: new Date(c.startedAt ?? now).toISOString(),
       durationSec: c.durationSec ?? null,
     })),
-    timeline: events.map(timelineEntry),
+    timeline: events.filter((e) => seesEvent(role, e)).map(deskTimelineEntry),
     myRating: own ? { score: own.score, comment: own.comment } : null,
   }
 }
