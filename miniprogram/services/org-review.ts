@@ -60,13 +60,18 @@ export const rejectDocumentRequest = (caseId: string, reason: string, intent: In
     { requestId: intent.requestIdFor('reject') },
   )
 
-/** Uploads a file staff picked (ruling, document) under their private folder. */
+/**
+ * Uploads a file staff picked (ruling, document) under their private folder. The extension comes
+ * from the picked file's name when there is one: temp paths do not always keep it.
+ */
 export async function uploadStaffFile(
   storagePrefix: string,
   folder: 'rulings' | 'documents',
   filePath: string,
+  fileName = '',
 ): Promise<ApiResult<{ fileId: string }, 'NETWORK'>> {
-  const ext = /\.(pdf|jpe?g|png)$/i.exec(filePath)?.[1]?.toLowerCase() ?? 'pdf'
+  const pattern = /\.(pdf|jpe?g|png)$/i
+  const ext = (pattern.exec(fileName) ?? pattern.exec(filePath))?.[1]?.toLowerCase() ?? 'pdf'
   const cloudPath = `${storagePrefix}${folder}/${Date.now().toString(36)}.${ext}`
   try {
     const res = await wx.cloud.uploadFile({ cloudPath, filePath })

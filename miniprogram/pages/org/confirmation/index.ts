@@ -97,7 +97,7 @@ Page({
     const file = e.detail.files[0]
     if (!file || this.data.busy) return
     this.setData({ busy: 'upload', files: [{ ...file, status: 'loading' }] })
-    const res = await uploadStaffFile(storagePrefix, 'rulings', file.url)
+    const res = await uploadStaffFile(storagePrefix, 'rulings', file.url, file.name)
     this.setData({ busy: '' })
     if (!res.ok) {
       this.setData({ files: [] })

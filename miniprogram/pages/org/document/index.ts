@@ -20,6 +20,7 @@ const intentFor = (s: Step) => (intents[s] = intents[s] ?? newIntent())
 
 interface UploadFile {
   url: string
+  name?: string
   status?: string
 }
 
@@ -82,7 +83,7 @@ Page({
     const file = e.detail.files[0]
     if (!file || this.data.busy) return
     this.setData({ busy: 'upload', files: [{ ...file, status: 'loading' }] })
-    const uploaded = await uploadStaffFile(storagePrefix, 'documents', file.url)
+    const uploaded = await uploadStaffFile(storagePrefix, 'documents', file.url, file.name)
     this.setData({ busy: '' })
     if (!uploaded.ok) {
       this.setData({ files: [] })
