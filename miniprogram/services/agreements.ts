@@ -1,5 +1,6 @@
 // The mediation agreement for the parties and the mediator: read it, then sign the exact
 // version and hash that was shown, with a signature image uploaded to the caller's own prefix.
+import type { ApiResult } from '../../typings/api/envelope'
 import type { AgreementView } from '../../typings/api/signAgreement'
 import { call } from './call'
 import type { Intent } from './intent'
@@ -14,3 +15,16 @@ export const signAgreement = (shown: AgreementView, signatureImageFileId: string
     { caseId: shown.caseId, version: shown.version, hash: shown.hash, signatureImageFileId },
     { requestId: intent.requestIdFor('sign') },
   )
+
+/** Uploads the exported signature PNG to `cloudPath` (under the caller's `storagePrefix`). */
+export async function uploadSignature(
+  cloudPath: string,
+  filePath: string,
+): Promise<ApiResult<{ fileId: string }, 'NETWORK'>> {
+  try {
+    const res = await wx.cloud.uploadFile({ cloudPath, filePath })
+    return { ok: true, data: { fileId: res.fileID } }
+  } catch {
+    return { ok: false, error: { code: 'NETWORK', message: '签名图片上传失败，请检查网络后重试' } }
+  }
+}

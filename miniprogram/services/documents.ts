@@ -38,3 +38,13 @@ export async function openCaseDocument(caseId: string, kind: RenderKind): Promis
     return false
   }
 }
+
+/** A short-lived download URL of a cloud file; undefined when storage refused or failed. */
+export async function cloudFileUrl(fileId: string): Promise<string | undefined> {
+  try {
+    const res = await wx.cloud.getTempFileURL({ fileList: [fileId] })
+    return res.fileList[0]?.tempFileURL || undefined
+  } catch {
+    return undefined
+  }
+}

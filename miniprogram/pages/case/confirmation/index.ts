@@ -1,0 +1,191 @@
+import type { ConfirmationCommand } from '../../../core/machines/judicial-confirmation'
+import type {
+  ConfirmationPreview,
+  ConfirmationView,
+} from '../../../../typings/api/judicialConfirmation'
+import {
+  cancelConfirmation,
+  confirmationStatus,
+  consentToConfirmation,
+  initiateConfirmation,
+  previewConfirmation,
+  refuseConfirmation,
+} from '../../../services/confirmations'
+import { newIntent, type Intent } from '../../../services/intent'
+import { showError, showSuccess } from '../../../utils/notify'
+import { openCaseDocument } from '../../../utils/open-document'
+import {
+  confirmationScreen,
+  courtChoices,
+  partyRows,
+  pickedCourt,
+  type ConfirmationScreen,
+  type CourtChoice,
+} from './logic'
+
+interface ConfirmationPageData {
+  loading: boolean
+  busy: boolean
+  pending: string
+  downloading: boolean
+  missing: string
+  preview: ConfirmationPreview | null
+  parties: { title: string; note: string }[]
+  courts: CourtChoice[]
+  courtValue: string
+  screen: ConfirmationScreen | null
+  refuseVisible: boolean
+  refuseReason: string
+  skeletonRows: unknown[]
+}
+
+let caseId = ''
+let preview: ConfirmationPreview | undefined
+// One intent per user decision, kept only while that decision is retried after a network error.
+let intent: Intent | undefined
+
+const SUCCESS_TEXT: Partial<Record<ConfirmationCommand | 'initiate', string>> = {
+  initiate: '已发起申请，待对方当事人同意',
+  consent: '已同意共同申请，申请已提交至工商联',
+  refuse_consent: '已告知对方您不同意申请',
+  cancel: '已撤销司法确认申请',
+}
+
+const INITIAL_DATA: ConfirmationPageData = {
+  loading: true,
+  busy: false,
+  pending: '',
+  downloading: false,
+  missing: '',
+  preview: null,
+  parties: [],
+  courts: [],
+  courtValue: '',
+  screen: null,
+  refuseVisible: false,
+  refuseReason: '',
+  skeletonRows: [{ width: '100%', height: '160rpx' }, 1, 1, 1, 1],
+}
+
+Page({
+  data: INITIAL_DATA,
+
+  onLoad(query: Record<string, string | undefined>) {
+    caseId = query['caseId'] ?? ''
+    preview = undefined
+    intent = undefined
+    if (!caseId) {
+      this.setData({ loading: false, missing: '未找到该案件，请从案件详情进入' })
+      return
+    }
+    void this.load()
+  },
+
+  onShow() {
+    // The other party answers on their own phone: returning here shows where the application is.
+    if (preview && !this.data.busy) void this.load()
+  },
+
+  async onPullDownRefresh() {
+    if (caseId) await this.load()
+    void wx.stopPullDownRefresh()
+  },
+
+  async load() {
+    const [p, s] = await Promise.all([previewConfirmation(caseId), confirmationStatus(caseId)])
+    if (!p.ok) {
+      this.setData({ loading: false, missing: p.error.message })
+      return
+    }
+    if (!s.ok) showError(this, s.error.message)
+    const first = preview === undefined
+    preview = p.data
+    if (first) {
+      this.setData({
+        preview: p.data,
+        parties: partyRows(p.data),
+        courts: courtChoices(p.data.courtOptions),
+      })
+    }
+    this.showStatus(s.ok ? s.data : null)
+  },
+
+  showStatus(view: ConfirmationView | null) {
+    if (!preview) return
+    this.setData({
+      loading: false,
+      missing: '',
+      screen: confirmationScreen(preview, view, Date.now()),
+    })
+  },
+
+  onCourtChange(e: WechatMiniprogram.CustomEvent<{ value: string }>) {
+    this.setData({ courtValue: e.detail.value })
+  },
+
+  async onInitiateTap() {
+    if (this.data.busy) return
+    const court = pickedCourt(this.data.courts, this.data.courtValue)
+    if (!court.ok) {
+      showError(this, court.message)
+      return
+    }
+    await this.run('initiate', (i) =>
+      initiateConfirmation(caseId, court.courtBasis, court.courtName, i),
+    )
+  },
+
+  async onActionTap(e: WechatMiniprogram.TouchEvent<object, object, { command: string }>) {
+    const command = e.currentTarget.dataset.command as ConfirmationCommand
+    if (this.data.busy) return
+    if (command === 'consent') await this.run('consent', (i) => consentToConfirmation(caseId, i))
+    else if (command === 'cancel') await this.run('cancel', (i) => cancelConfirmation(caseId, i))
+    else if (command === 'refuse_consent') this.setData({ refuseVisible: true })
+  },
+
+  onRefuseReasonChange(e: WechatMiniprogram.CustomEvent<{ value: string }>) {
+    this.setData({ refuseReason: e.detail.value })
+  },
+
+  onRefuseCancel() {
+    this.setData({ refuseVisible: false })
+  },
+
+  async onRefuseConfirm() {
+    const reason = this.data.refuseReason.trim()
+    this.setData({ refuseVisible: false })
+    await this.run('refuse_consent', (i) =>
+      refuseConfirmation(caseId, i, reason === '' ? undefined : reason),
+    )
+  },
+
+  async run(
+    step: ConfirmationCommand | 'initiate',
+    send: (
+      i: Intent,
+    ) => Promise<
+      { ok: true; data: ConfirmationView } | { ok: false; error: { code: string; message: string } }
+    >,
+  ) {
+    intent = intent ?? newIntent()
+    this.setData({ busy: true, pending: step })
+    const res = await send(intent)
+    this.setData({ busy: false, pending: '' })
+    if (!res.ok) {
+      if (res.error.code !== 'NETWORK') intent = undefined
+      showError(this, res.error.message)
+      return
+    }
+    intent = undefined
+    showSuccess(this, SUCCESS_TEXT[step] ?? '操作成功')
+    this.showStatus(res.data)
+  },
+
+  async onDownloadTap() {
+    if (this.data.downloading) return
+    this.setData({ downloading: true })
+    const res = await openCaseDocument(caseId, 'confirmation_application')
+    this.setData({ downloading: false })
+    if (!res.ok) showError(this, res.message)
+  },
+})
