@@ -136,6 +136,25 @@ describe('org filing logic', () => {
       withdrawal({ requestStatus: 'granted' }),
     )
     expect(granted.withdrawalOutcome).toBe('已准许撤诉')
+    // Once decided the request may no longer be the filing's pending one: the filing tells.
+    const grantedOnFiling = filingPanel(
+      filing({ status: 'withdrawn', acceptedAt: '2026-12-01T03:00:00.000Z', allowedActions: [] }),
+      withdrawal({ requestStatus: null, withdrawalRequestId: null }),
+    )
+    expect(grantedOnFiling.withdrawalOutcome).toBe('已准许撤诉')
+    const refusedOnFiling = filingPanel(
+      filing({
+        status: 'accepted',
+        withdrawalRefusedReason: '案件涉及公共利益',
+        allowedActions: [],
+      }),
+      null,
+    )
+    expect(refusedOnFiling.withdrawalOutcome).toBe('不准许撤诉：案件涉及公共利益')
+    // Withdrawn before acceptance is a 撤回, not a granted 撤诉.
+    expect(
+      filingPanel(filing({ status: 'withdrawn', allowedActions: [] }), null).withdrawalOutcome,
+    ).toBe('')
   })
 
   it('requires the reasons of a rejection and of a refusal', () => {

@@ -32,10 +32,15 @@ export interface FilingPanel {
 export function filingPanel(filing: FilingView, withdrawal: WithdrawalView | null): FilingPanel {
   const can = (c: FilingView['allowedActions'][number]) => filing.allowedActions.includes(c)
   const pending = withdrawal?.requestStatus === 'pending' ? withdrawal : null
+  // A decided request may no longer be the filing's pending one, so the filing itself says too.
   let outcome = ''
-  if (withdrawal?.requestStatus === 'granted') outcome = '已准许撤诉'
-  if (withdrawal?.requestStatus === 'refused')
-    outcome = `不准许撤诉：${withdrawal.refusedReason ?? ''}`
+  if (
+    withdrawal?.requestStatus === 'granted' ||
+    (filing.status === 'withdrawn' && filing.acceptedAt !== null)
+  )
+    outcome = '已准许撤诉'
+  else if (withdrawal?.requestStatus === 'refused' || filing.withdrawalRefusedReason)
+    outcome = `不准许撤诉：${withdrawal?.refusedReason ?? filing.withdrawalRefusedReason ?? ''}`
   return {
     title: filing.filingNumber ?? filing.caseNumber ?? '立案申请',
     statusLabel: filing.statusLabel,
