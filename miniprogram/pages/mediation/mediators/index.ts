@@ -21,6 +21,9 @@ const PAGE_SIZE = 10
 let chooseIntent: Intent | undefined
 /** Drops answers of searches overtaken by a newer one (typing fast). */
 let searchSeq = 0
+/** Searching follows typing after a short pause, so each keystroke is not a request. */
+const TYPING_PAUSE_MS = 300
+let typingTimer: ReturnType<typeof setTimeout> | undefined
 
 Page({
   data: {
@@ -102,10 +105,17 @@ Page({
 
   onKeywordChange(e: WechatMiniprogram.CustomEvent<{ value: string }>) {
     this.setData({ keyword: e.detail.value })
+    if (typingTimer !== undefined) clearTimeout(typingTimer)
+    typingTimer = setTimeout(() => void this.search(true), TYPING_PAUSE_MS)
   },
 
   onKeywordSubmit() {
+    if (typingTimer !== undefined) clearTimeout(typingTimer)
     void this.search(true)
+  },
+
+  onUnload() {
+    if (typingTimer !== undefined) clearTimeout(typingTimer)
   },
 
   onKeywordClear() {

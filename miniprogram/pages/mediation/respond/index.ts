@@ -12,14 +12,14 @@ import { checkDeclineReason, inviteToken, safeSummary, type SummaryRow } from '.
  */
 type View = 'loading' | 'verify' | 'phone' | 'summary' | 'done' | 'invalid'
 
-const INITIAL_VIEW: View = 'loading'
+const FIRST_VIEW: { view: View } = { view: 'loading' }
 
 let joinIntent: Intent | undefined
 let respondIntent: Intent | undefined
 
 Page({
   data: {
-    view: INITIAL_VIEW,
+    ...FIRST_VIEW,
     token: '',
     caseId: '',
     invalidText: '',
