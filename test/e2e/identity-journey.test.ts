@@ -5,6 +5,7 @@ import {
   relaunch,
   textOf,
   useApp,
+  useFreshData,
   waitForPage,
   waitForSelector,
   waitUntil,
@@ -15,6 +16,7 @@ import {
 // 实名认证, first chapter of the manual: 我的 → 实名认证, a wrong ID number is stopped under its
 // field, a valid one goes through simulated face verification and ends locked and masked.
 
+useFreshData()
 const app = useApp()
 
 const NAME = '张三'

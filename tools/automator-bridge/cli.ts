@@ -5,6 +5,8 @@ import { startPlatform } from './platform'
 // DevTools-compatible `cli` stand-in: `cli auto --project P --auto-port N [--auto-account A]
 // [--ticket T] [--trust-project]`. It runs until the client sends Tool.close, the parent
 // process dies, or it gets SIGTERM/SIGINT. AUTOMATOR_BRIDGE_LOG=<file> records its progress.
+// AUTOMATOR_EMULATOR_URL=<base url> uses that running emulator (the e2e run's) instead of a
+// fresh one: automator.launch spawns us with the test runner's environment.
 
 function arg(argv: string[], name: string): string | undefined {
   const i = argv.indexOf(`--${name}`)
@@ -29,9 +31,11 @@ async function main(): Promise<void> {
     process.exit(2)
   }
   let stopping = false
+  const emulatorUrl = process.env['AUTOMATOR_EMULATOR_URL']
   const platform = await startPlatform({
     projectPath: path.resolve(project),
     autoPort: port,
+    ...(emulatorUrl ? { emulatorUrl } : {}),
     log,
     onToolClose: () => void shutdown(0),
   })

@@ -6,39 +6,103 @@ import type MiniProgram from 'miniprogram-automator/out/MiniProgram'
 import type Page from 'miniprogram-automator/out/Page'
 import type Element from 'miniprogram-automator/out/Element'
 
-// Per test file: connect to the shared mini-program, fail any test during which the app threw
-// or logged a console error, and keep a screenshot of every failed test in test-results/.
-// Only the public miniprogram-automator API is used, so the files also run against DevTools.
+import { resetToSeed } from './emulator'
+
+// Per test file: connect to the shared mini-program as a seeded user, fail any test during
+// which the app threw or logged a console error, and keep a screenshot of every failed test in
+// test-results/. Only the public miniprogram-automator API is used, so the files also run
+// against DevTools (there as the DevTools user only).
 
 export type { MiniProgram, Page, Element }
 
+export const DEFAULT_USER = 'o_party_applicant'
+
 export interface AppHandle {
   readonly mp: MiniProgram
+  /** The seeded user this instance acts as. */
+  readonly openid: string
   /** Problems reported by the app since the current test started. */
   readonly problems: string[]
+  /**
+   * Declares problems the current test provokes on purpose (e.g. a deliberate exception): the
+   * ones matching are not charged to it. Forgotten after the test.
+   */
+  allowProblems(...patterns: RegExp[]): void
 }
 
-export function useApp(): AppHandle {
-  const handle = { mp: null as unknown as MiniProgram, problems: [] as string[] }
+/** Resets the emulator to the fresh demo seed before this file's tests (call at the top). */
+export function useFreshData(): void {
   beforeAll(async () => {
-    handle.mp = await automator.connect({ wsEndpoint: inject('automatorWs') })
+    await resetToSeed()
+  })
+}
+
+/** The ws endpoint serving `openid`'s phone. */
+export function endpointFor(openid: string): string {
+  const base = inject('automatorWs')
+  if (inject('automatorMultiUser')) return `${base}/?openid=${encodeURIComponent(openid)}`
+  if (openid !== DEFAULT_USER)
+    throw new Error(`微信开发者工具只能以默认用户运行，无法以 ${openid} 的身份打开小程序`)
+  return base
+}
+
+let markers = 0
+
+/**
+ * Waits until everything the app reported so far has arrived: a console marker goes through
+ * the same ordered event stream, so once it is back no earlier console echo is still on its way.
+ */
+async function flushEvents(mp: MiniProgram, seen: Set<string>): Promise<void> {
+  markers += 1
+  const marker = `__e2e_flush_${process.pid}_${markers}`
+  await mp.evaluate((m: string) => console.debug(m), marker)
+  await waitUntil('应用事件送达', () => seen.has(marker), 10_000)
+  seen.delete(marker)
+}
+
+export function useApp(options: { as?: string } = {}): AppHandle {
+  const openid = options.as ?? DEFAULT_USER
+  const allowed: RegExp[] = []
+  const markersSeen = new Set<string>()
+  const handle = {
+    mp: null as unknown as MiniProgram,
+    openid,
+    problems: [] as string[],
+    allowProblems: (...patterns: RegExp[]) => {
+      allowed.push(...patterns)
+    },
+  }
+  beforeAll(async () => {
+    handle.mp = await automator.connect({ wsEndpoint: endpointFor(openid) })
     handle.mp.on('exception', (e: { message: string }) => handle.problems.push(e.message))
     handle.mp.on('console', (m: { type: string; args: unknown[] }) => {
-      if (m.type === 'error') handle.problems.push(m.args.map((a) => JSON.stringify(a)).join(' '))
+      const first = m.args[0]
+      if (m.type === 'debug' && typeof first === 'string' && first.startsWith('__e2e_flush_'))
+        markersSeen.add(first)
+      else if (m.type === 'error')
+        handle.problems.push(
+          m.args.map((a) => (typeof a === 'string' ? a : JSON.stringify(a))).join(' '),
+        )
     })
+    // Whatever an earlier file left on its way is not this file's.
+    await flushEvents(handle.mp, markersSeen)
   })
   beforeEach((ctx) => {
     handle.problems.length = 0
+    allowed.length = 0
     onTestFailed(async () => {
       const dir = path.resolve('test-results')
       mkdirSync(dir, { recursive: true })
-      const name = ctx.task.name.replace(/[^\p{L}\p{N}]+/gu, '-').slice(0, 80)
+      const name = `${openid}-${ctx.task.name}`.replace(/[^\p{L}\p{N}]+/gu, '-').slice(0, 100)
       const shot = await handle.mp.screenshot()
       writeFileSync(path.join(dir, `${name}.png`), Buffer.from(shot as string, 'base64'))
     })
   })
-  afterEach(() => {
-    expect(handle.problems, '小程序运行时报错').toEqual([])
+  afterEach(async () => {
+    await flushEvents(handle.mp, markersSeen)
+    const charged = handle.problems.filter((p) => !allowed.some((re) => re.test(p)))
+    handle.problems.length = 0
+    expect(charged, `小程序运行时报错（${openid}）`).toEqual([])
   })
   afterAll(() => {
     handle.mp?.disconnect()
