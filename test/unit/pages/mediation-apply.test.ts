@@ -4,6 +4,7 @@ import {
   checkForm,
   fieldOfServerError,
   firstInvalidStep,
+  formFromDraft,
   formatYuan,
   parseAmountYuan,
   restoreForm,
@@ -182,5 +183,33 @@ describe('review and restore', () => {
     expect(broken?.respondent.idType).toBe('resident_id')
     expect(broken?.evidence).toEqual([])
     expect(restoreForm('nope')).toBeUndefined()
+  })
+})
+
+describe('server draft', () => {
+  it('brings back the case fields and leaves the sealed respondent and evidence empty', () => {
+    const form = formFromDraft({
+      disputeType: 'lease',
+      description: '对方拖欠三个月租金',
+      amountFen: 4_500_000,
+      claims: ['支付租金'],
+      region: { provinceCode: '440000', cityCode: '440300' },
+    })
+    expect(form.disputeType).toBe('lease')
+    expect(form.amountYuan).toBe('45000')
+    expect(form.claims).toEqual(['支付租金'])
+    expect(form.cityCode).toBe('440300')
+    expect(form.respondent.name).toBe('')
+    expect(form.evidence).toEqual([])
+    const bare = formFromDraft({
+      disputeType: null,
+      description: null,
+      amountFen: null,
+      claims: [],
+      region: { provinceCode: '650000', cityCode: '650100' },
+    })
+    expect(bare.claims).toEqual([''])
+    expect(bare.cityCode).toBe('')
+    expect(bare.amountYuan).toBe('')
   })
 })

@@ -1,6 +1,6 @@
 import type { IdType, PartyType } from '../../../core/catalogues'
 import { MAX_DESCRIPTION_LENGTH, MAX_CLAIMS } from '../../../core/limits'
-import { saveDraft, submitCase } from '../../../services/cases'
+import { caseDetail, listMyCases, saveDraft, submitCase } from '../../../services/cases'
 import { identityStatus } from '../../../services/identity'
 import { newIntent, type Intent } from '../../../services/intent'
 import { subscribe, whoAmI } from '../../../services/profile'
@@ -20,6 +20,7 @@ import {
   disputeTypeLabel,
   fieldOfServerError,
   firstInvalidStep,
+  formFromDraft,
   hasErrors,
   idTypeLabel,
   restoreForm,
@@ -108,6 +109,20 @@ Page({
     const form = stored ? restoreForm(stored.form) : undefined
     if (form) this.showForm(form, stored?.caseId ?? '')
     void this.loadCaller()
+    if (!form) void this.restoreServerDraft()
+  },
+
+  /** Picks up a draft saved on another device (the newest one). */
+  async restoreServerDraft() {
+    const list = await listMyCases('applicant', { status: 'draft', page: 1, pageSize: 1 })
+    const draft = list.ok ? list.data.items[0] : undefined
+    if (!draft) return
+    const detail = await caseDetail(draft.caseId)
+    // The user may have started typing meanwhile; their input wins.
+    const untouched = JSON.stringify(this.data.form) === JSON.stringify(EMPTY_FORM)
+    if (!detail.ok || this.data.caseId || !untouched) return
+    this.showForm(formFromDraft(detail.data), draft.caseId)
+    showSuccess(this, '已恢复您保存的草稿，请补充被申请人和证据')
   },
 
   onShow() {

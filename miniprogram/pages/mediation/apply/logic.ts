@@ -20,6 +20,7 @@ import {
 import { codePointLength } from '../../../core/identity/field-check'
 import { failure, success, type Outcome } from '../../../core/result'
 import type {
+  CaseDetail,
   EvidenceInput,
   RespondentInput,
   SaveDraftRequest,
@@ -422,5 +423,22 @@ export function restoreForm(stored: unknown): ApplyForm | undefined {
       address: str(r.address),
     },
     evidence,
+  }
+}
+
+/**
+ * A server draft as the form (another device saved it): the case fields come back, the sealed
+ * respondent and the evidence do not, so those steps start empty.
+ */
+export function formFromDraft(
+  detail: Pick<CaseDetail, 'disputeType' | 'description' | 'amountFen' | 'claims' | 'region'>,
+): ApplyForm {
+  return {
+    ...EMPTY_FORM,
+    disputeType: detail.disputeType ?? '',
+    description: detail.description ?? '',
+    amountYuan: detail.amountFen ? formatYuan(detail.amountFen) : '',
+    claims: detail.claims.length ? [...detail.claims] : [''],
+    cityCode: regionOf(detail.region?.cityCode)?.cityCode ?? '',
   }
 }
