@@ -24,29 +24,33 @@ export interface CaseAccess {
   readonly roles: CaseRole[]
   readonly side: PartySide | undefined
   readonly staff: boolean
+  /** The case's assigned mediator (admitted only by `member`: read-only views). */
+  readonly mediator: boolean
 }
 
 /**
  * Loads a case for a party (whose identity must still be the one on the case) or its
- * organisation's staff; `who` narrows it to one of them.
+ * organisation's staff; `who` narrows it to one of them. `member` also admits the case's
+ * mediator, for what they may read but not act on.
  */
 export async function caseFor(
   caseId: string,
   caller: Caller,
-  who: 'party' | 'staff' | 'party_or_staff',
+  who: 'party' | 'staff' | 'party_or_staff' | 'member',
 ): Promise<CaseAccess> {
   const { doc, roles } = await loadVisibleCase(caseId, caller)
   const side = sideOf(roles)
   const staff = roles.includes('staff')
+  const mediator = roles.includes('mediator')
   if (who === 'party' && !side) fail('FORBIDDEN', '仅本案当事人可以办理')
   if (who === 'staff' && !staff) fail('FORBIDDEN', '仅受理本案的工商联工作人员可以办理')
   if (who === 'party_or_staff' && !side && !staff) {
     fail('FORBIDDEN', '仅本案当事人和受理机构工作人员可以查看')
   }
-  if (side && (who === 'party' || !staff)) {
+  if (side && (who === 'party' || (!staff && !mediator))) {
     await assertPartyIdentity(caller, partyRecordOf(doc, side))
   }
-  return { doc, roles, side, staff }
+  return { doc, roles, side, staff, mediator }
 }
 
 export function assertSettled(doc: CaseDoc): void {

@@ -101,7 +101,13 @@ describe('signAgreement.get', () => {
     const { sha256Hex } = await import('../../cloudfunctions/_shared/crypto')
     expect(sha256Hex(agreement.text)).toBe(agreement.hash)
 
-    for (const openid of [PEOPLE.stranger, PEOPLE.staffA, PEOPLE.staffB, 'o_mediator_0002']) {
+    // The case's organisation reads the agreement (read only: nothing for them to sign).
+    const staffView = await h.call(PEOPLE.staffA, 'signAgreement', 'get', { caseId })
+    expect(staffView).toMatchObject({
+      ok: true,
+      data: { hash: agreement.hash, mySignaturePending: false },
+    })
+    for (const openid of [PEOPLE.stranger, PEOPLE.staffB, 'o_mediator_0002']) {
       const res = await h.call(openid, 'signAgreement', 'get', { caseId })
       expect(res.ok).toBe(false)
       if (!res.ok) expect(['FORBIDDEN', 'NOT_FOUND']).toContain(res.error.code)

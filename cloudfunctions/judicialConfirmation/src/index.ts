@@ -84,6 +84,9 @@ function viewerOf(ctx: HandlerContext, access: CaseAccess): { actor: Actor; open
   if (access.staff && ctx.caller.staff) {
     return { actor: { kind: 'staff', id: ctx.caller.staff.id }, openid }
   }
+  if (access.mediator && ctx.caller.mediator) {
+    return { actor: { kind: 'mediator', id: ctx.caller.mediator.id }, openid }
+  }
   return { actor: { kind: 'party', id: ctx.caller.hash }, openid }
 }
 
@@ -434,7 +437,8 @@ export const main = defineFunction('judicialConfirmation', {
       actors: ['user'],
       mutating: false,
       async handle({ caseId }, ctx) {
-        const access = await caseFor(caseId, ctx.caller, 'party_or_staff')
+        // The mediator follows the court's answer too (they tell the parties what it means).
+        const access = await caseFor(caseId, ctx.caller, 'member')
         const doc = await load(caseId)
         return doc ? answer(ctx, access, doc) : null
       },

@@ -159,9 +159,11 @@ export const main = defineFunction('signAgreement', {
       mutating: false,
       async handle({ caseId }, ctx): Promise<AgreementView> {
         const { doc, roles } = await loadVisibleCase(caseId, ctx.caller)
-        const me = signingAs(ctx.caller, roles)
+        // The organisation's staff read the agreement (they relay it to the court) but never sign.
+        const readOnlyStaff = roles.every((r) => r === 'staff')
+        const signerId = readOnlyStaff ? undefined : signingAs(ctx.caller, roles).signerId
         const agreement = await agreementOf(caseId)
-        return toAgreementView(agreement, me.signerId, await mediatorName(doc))
+        return toAgreementView(agreement, signerId, await mediatorName(doc))
       },
     },
 

@@ -86,7 +86,7 @@ export async function patchDoc(
  * A case in `awaiting_mediator` with a dispute type from the catalogue (the shared fixture's
  * `sales_contract` is not a catalogue code, and courts only confirm known types).
  */
-async function awaitingMediator(h: Harness): Promise<string> {
+export async function awaitingMediator(h: Harness): Promise<string> {
   const caseId = await caseAwaitingMediator(h)
   await patchDoc(h, 'mediation_cases', caseId, { disputeType: 'sale_contract' })
   return caseId
