@@ -196,6 +196,59 @@ export function isManualReviewOverdue(
 }
 
 // ---------------------------------------------------------------------------------------------
+// Organisation desk
+// ---------------------------------------------------------------------------------------------
+
+/** What waits on the organisation desk besides identity reviews (whose SLA is above). */
+export type DeskItemKind =
+  'filing' | 'judicial_confirmation' | 'document_request' | 'withdrawal_request'
+
+/**
+ * Desk service levels in hours: a filing is decided within 7 days (民诉法 第126条); the others are
+ * the desk's internal targets.
+ */
+export const DESK_SLA_HOURS: Readonly<Record<DeskItemKind, number>> = {
+  filing: 7 * 24,
+  judicial_confirmation: 3 * 24,
+  document_request: 5 * 24,
+  withdrawal_request: 3 * 24,
+}
+
+/** When a desk item waiting since `since` is due (epoch ms); overdue from this instant on. */
+export function deskItemDueAt(
+  kind: DeskItemKind,
+  since: Instant,
+): Outcome<number, DeadlineErrorCode> {
+  const start = toMs(since)
+  if (start === undefined) return invalidTime('since')
+  return success(start + DESK_SLA_HOURS[kind] * HOUR_MS)
+}
+
+// ---------------------------------------------------------------------------------------------
+// Retention of personal and technical data
+// ---------------------------------------------------------------------------------------------
+
+/** ID photos of a manual review are kept this long after the review, then deleted. */
+export const ID_PHOTO_RETENTION_DAYS = 30
+
+/** When the photos of a review decided at `reviewedAt` must be gone (epoch ms). */
+export function idPhotosExpireAt(reviewedAt: Instant): Outcome<number, DeadlineErrorCode> {
+  const start = toMs(reviewedAt)
+  if (start === undefined) return invalidTime('reviewedAt')
+  return success(start + ID_PHOTO_RETENTION_DAYS * DAY_MS)
+}
+
+/** A client request id is answered from its stored result for this long, then forgotten. */
+export const IDEMPOTENCY_KEY_TTL_DAYS = 7
+
+/** When an idempotency record stored at `storedAt` expires (epoch ms). */
+export function idempotencyKeyExpiresAt(storedAt: Instant): Outcome<number, DeadlineErrorCode> {
+  const start = toMs(storedAt)
+  if (start === undefined) return invalidTime('storedAt')
+  return success(start + IDEMPOTENCY_KEY_TTL_DAYS * DAY_MS)
+}
+
+// ---------------------------------------------------------------------------------------------
 // Reminders
 // ---------------------------------------------------------------------------------------------
 

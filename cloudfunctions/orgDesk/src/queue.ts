@@ -1,7 +1,7 @@
 // The staff queue: everything waiting for staff, oldest first, with its service-level due time.
 // Identity reviews are shared by every organisation (any staff member may review, as
 // `verifyIdentity.review` allows); everything else belongs to the caller's organisation only.
-import { HOUR_MS, manualReviewDueAt, remaining } from '../../../miniprogram/core/deadlines'
+import { deskItemDueAt, manualReviewDueAt, remaining } from '../../../miniprogram/core/deadlines'
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../../../miniprogram/core/limits'
 import type { OrgDeskContracts, QueueItem, QueueKind } from '../../../typings/api/orgDesk'
 import {
@@ -29,15 +29,6 @@ const LABELS: Record<QueueKind, string> = {
   judicial_confirmation: '司法确认转交',
   document_request: '调解书申请',
   withdrawal_request: '撤回申请',
-}
-
-// Desk service levels other than the identity review (whose 4 h SLA is the core's): a filing is
-// decided within 7 days (民诉法 第126条), the rest are internal targets of the desk.
-const SLA_HOURS: Record<Exclude<QueueKind, 'identity_review'>, number> = {
-  filing: 7 * 24,
-  judicial_confirmation: 3 * 24,
-  document_request: 5 * 24,
-  withdrawal_request: 3 * 24,
 }
 
 /** Per kind: collection, condition, which field holds "waiting since". */
@@ -81,11 +72,8 @@ const ms = (v: unknown): number | undefined => {
 }
 
 function dueAt(kind: QueueKind, since: number): number {
-  if (kind === 'identity_review') {
-    const due = manualReviewDueAt(since)
-    return due.ok ? due.value : since
-  }
-  return since + SLA_HOURS[kind] * HOUR_MS
+  const due = kind === 'identity_review' ? manualReviewDueAt(since) : deskItemDueAt(kind, since)
+  return due.ok ? due.value : since
 }
 
 /** Every waiting item of the caller's desk (both for the queue and the overdue statistics). */

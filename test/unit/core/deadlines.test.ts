@@ -6,7 +6,10 @@ import {
   checkExtension,
   confirmationWindowClosesAt,
   DAY_MS,
+  deskItemDueAt,
   dueReminder,
+  idempotencyKeyExpiresAt,
+  idPhotosExpireAt,
   HOUR_MS,
   isCallInvitationExpired,
   isManualReviewOverdue,
@@ -126,6 +129,28 @@ describe('manual identity review', () => {
     expect(code(isManualReviewOverdue(T0, NaN))).toBe('INVALID_TIME')
     expect(code(manualReviewDueAt(new Date('bad')))).toBe('INVALID_TIME')
     expect(MANUAL_REVIEW_PROMISE_TEXT).toContain('2–4 小时')
+  })
+})
+
+describe('organisation desk', () => {
+  it('gives a filing 7 days (民诉法 第126条) and the other desk items their internal targets', () => {
+    expect(deskItemDueAt('filing', T0)).toEqual({ ok: true, value: T0 + 7 * DAY_MS })
+    expect(deskItemDueAt('judicial_confirmation', new Date(T0))).toEqual({
+      ok: true,
+      value: T0 + 3 * DAY_MS,
+    })
+    expect(deskItemDueAt('document_request', T0)).toEqual({ ok: true, value: T0 + 5 * DAY_MS })
+    expect(deskItemDueAt('withdrawal_request', T0)).toEqual({ ok: true, value: T0 + 3 * DAY_MS })
+    expect(code(deskItemDueAt('filing', new Date('bad')))).toBe('INVALID_TIME')
+  })
+})
+
+describe('retention', () => {
+  it('keeps ID photos 30 days after the review and request results 7 days', () => {
+    expect(idPhotosExpireAt(T0)).toEqual({ ok: true, value: T0 + 30 * DAY_MS })
+    expect(idempotencyKeyExpiresAt(new Date(T0))).toEqual({ ok: true, value: T0 + 7 * DAY_MS })
+    expect(code(idPhotosExpireAt(NaN))).toBe('INVALID_TIME')
+    expect(code(idempotencyKeyExpiresAt(new Date('never')))).toBe('INVALID_TIME')
   })
 })
 
