@@ -64,6 +64,9 @@ describe('product pages', () => {
     const d = await diagnostics(page)
     expect(d.errors).toEqual([])
     expect(d.unimplemented).toEqual([])
+    // No single setData over 256 KB and no list resent whole while the page loads its data.
+    expect(d.setData?.violations).toEqual([])
+    expect(Object.keys(d.setData?.byComponent ?? {}).length).toBeGreaterThan(0)
     const hooks = d.lifecycle.filter((l) => l.route === route).map((l) => l.hook)
     expect(hooks.slice(0, 2)).toEqual(['onLoad', 'onShow'])
     await page.close()

@@ -14,6 +14,7 @@ import { createWx } from './wx'
 import { agreePrivacy } from './wx/platform'
 import { showToast } from './ui/overlay'
 import { session } from './session'
+import { installSetDataMeter } from './setdata-meter'
 // The automator bridge's in-browser half (window.__automation); inert until a driver calls it.
 import './automation'
 
@@ -201,6 +202,7 @@ function routeFromHash(pages: readonly string[]): string | null {
 
 export function boot(bundle: BootBundle): void {
   installGlobalErrorCapture()
+  diagnostics.setData = installSetDataMeter()
   // Element ids become `exparser:info-attr-id` attributes, so tests and DevTools-style
   // inspection can find nodes by their WXML id.
   glassEasel.globalOptions.writeExtraInfoToAttr = true

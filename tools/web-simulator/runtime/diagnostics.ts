@@ -2,6 +2,8 @@
 // not implement, page lifecycle order and the readiness of the current page. Tests read it as
 // `window.__sim` through the browser driver.
 
+import type { SetDataMeter } from './setdata-meter'
+
 export interface LifecycleEntry {
   route: string
   hook: string
@@ -14,6 +16,8 @@ export interface SimDiagnostics {
   lifecycle: LifecycleEntry[]
   calls: string[]
   shares: { route: string; title: string; path: string }[]
+  /** setData traffic since boot or the last `setData.reset()`. */
+  setData: SetDataMeter | null
   booted: boolean
 }
 
@@ -24,6 +28,7 @@ export const diagnostics: SimDiagnostics = {
   lifecycle: [],
   calls: [],
   shares: [],
+  setData: null,
   booted: false,
 }
 
