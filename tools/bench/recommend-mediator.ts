@@ -20,6 +20,7 @@ import {
 import type { CaseDoc } from '../../cloudfunctions/_shared/cases'
 import type * as WxSdk from 'wx-server-sdk'
 import type { BuildOptions } from 'esbuild'
+import { percentile, timed } from './stats'
 import { sdkEnvFor, startEmulator } from '../cloudbase-emulator/src/index'
 import type { DatabaseService } from '../cloudbase-emulator/src/database/index'
 import {
@@ -49,21 +50,6 @@ interface BuildScript {
   buildFunction(name: string, overrides?: Record<string, unknown>): Promise<unknown>
   esbuildOptions(name: string, overrides?: Record<string, unknown>): BuildOptions
   readFunctionList(): string[]
-}
-
-function percentile(sorted: readonly number[], p: number): number {
-  const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))
-  return sorted[i] ?? Number.NaN
-}
-
-async function timed(n: number, run: () => Promise<void>): Promise<number[]> {
-  const out: number[] = []
-  for (let i = 0; i < n; i += 1) {
-    const t = performance.now()
-    await run()
-    out.push(performance.now() - t)
-  }
-  return out.sort((a, b) => a - b)
 }
 
 /** A submitted, agreed Hangzhou sales-contract case awaiting the applicant's choice. */
@@ -229,13 +215,48 @@ async function bundleSizes(script: BuildScript) {
   return rows
 }
 
-const fmt = (ms: number) => ms.toFixed(ms < 100 ? 1 : 0).padStart(8)
+export interface RecommendationRow {
+  readonly mediators: number
+  readonly candidates: number
+  readonly indexedP50: number
+  readonly indexedP95: number
+  readonly fullScanP50: number
+  readonly fullScanP95: number
+  readonly samples: readonly [number, number]
+  readonly insertSeconds: number
+}
 
-async function main() {
+/** Builds recommendMediator, then measures every size; also the minified bundle sizes. */
+export async function benchRecommendation(
+  sizes: readonly number[] = SIZES,
+  progress: (row: RecommendationRow) => void = () => undefined,
+): Promise<{ rows: RecommendationRow[]; bundles: { name: string; bytes: number | null }[] }> {
   const script = (await import(
     pathToFileURL(join(repo, 'tools/build/build-functions.mjs')).href
   )) as BuildScript
   await script.buildFunction('recommendMediator')
+  const rows: RecommendationRow[] = []
+  for (const n of sizes) {
+    const r = await benchSize(n)
+    const row: RecommendationRow = {
+      mediators: n,
+      candidates: r.candidates,
+      indexedP50: percentile(r.indexed, 50),
+      indexedP95: percentile(r.indexed, 95),
+      fullScanP50: percentile(r.baseline, 50),
+      fullScanP95: percentile(r.baseline, 95),
+      samples: [r.indexed.length, r.baseline.length],
+      insertSeconds: r.insertMs / 1000,
+    }
+    rows.push(row)
+    progress(row)
+  }
+  return { rows, bundles: await bundleSizes(script) }
+}
+
+const fmt = (ms: number) => ms.toFixed(ms < 100 ? 1 : 0).padStart(8)
+
+async function main() {
   console.log('recommendMediator.recommend — indexed candidate queries vs naive full scan')
   console.log('(ms; indexed: built function via the emulator functions runtime; full scan: same')
   console.log(' SDK paging every mediator 1000 at a time, then the same core scoring)\n')
@@ -245,30 +266,31 @@ async function main() {
   console.log(
     '--------- | ---------- | ----------- | ----------- | ------------- | ------------- | --------',
   )
-  for (const n of SIZES) {
-    const r = await benchSize(n)
-    const speedUp = percentile(r.baseline, 50) / percentile(r.indexed, 50)
+  const { bundles } = await benchRecommendation(SIZES, (r) => {
     console.log(
-      `${String(n).padStart(9)} | ${String(r.candidates).padStart(10)} |` +
-        `${fmt(percentile(r.indexed, 50))}    |${fmt(percentile(r.indexed, 95))}    |` +
-        `${fmt(percentile(r.baseline, 50))}      |${fmt(percentile(r.baseline, 95))}      |` +
-        ` ${speedUp.toFixed(1)}×   (insert ${(r.insertMs / 1000).toFixed(1)} s; ` +
-        `${r.indexed.length}/${r.baseline.length} samples)`,
+      `${String(r.mediators).padStart(9)} | ${String(r.candidates).padStart(10)} |` +
+        `${fmt(r.indexedP50)}    |${fmt(r.indexedP95)}    |` +
+        `${fmt(r.fullScanP50)}      |${fmt(r.fullScanP95)}      |` +
+        ` ${(r.fullScanP50 / r.indexedP50).toFixed(1)}×   (insert ${r.insertSeconds.toFixed(1)} s; ` +
+        `${r.samples[0]}/${r.samples[1]} samples)`,
     )
-  }
+  })
   console.log('\nMinified bundle size per function (esbuild, minify, wx-server-sdk external)\n')
   console.log('function             | bytes    | KB')
   console.log('-------------------- | -------- | ------')
-  for (const row of await bundleSizes(script)) {
+  for (const row of bundles) {
     const kb = row.bytes === null ? 'build failed' : (row.bytes / 1024).toFixed(1)
     console.log(`${row.name.padEnd(20)} | ${String(row.bytes ?? '-').padStart(8)} | ${kb}`)
   }
 }
 
-main().then(
-  () => process.exit(0),
-  (e: unknown) => {
-    console.error(e)
-    process.exit(1)
-  },
-)
+// Run as `npm run bench:functions`; imported by `npm run bench` without running.
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  main().then(
+    () => process.exit(0),
+    (e: unknown) => {
+      console.error(e)
+      process.exit(1)
+    },
+  )
+}
