@@ -3,6 +3,7 @@ import {
   amountText,
   callPageUrl,
   callPanel,
+  caseIdFromQuery,
   checkNote,
   checkReason,
   deskActions,
@@ -276,5 +277,14 @@ describe('call panel', () => {
 
   it('links to the shared call page with the case and the call', () => {
     expect(callPageUrl('c 1', 'k1')).toBe('/pages/case/call/index?caseId=c%201&callId=k1')
+  })
+})
+
+describe('case id from the page query', () => {
+  it('decodes what the links encoded and keeps malformed input as given', () => {
+    expect(caseIdFromQuery('case%2F1')).toBe('case/1')
+    expect(caseIdFromQuery('case_abc')).toBe('case_abc')
+    expect(caseIdFromQuery('bad%E0')).toBe('bad%E0')
+    expect(caseIdFromQuery(undefined)).toBe('')
   })
 })

@@ -10,7 +10,7 @@ import { newIntent, type Intent } from '../../../services/intent'
 import { draftAgreement, reviseAgreement, sendForSigning } from '../../../services/mediator-desk'
 import { showError, showSuccess } from '../../../utils/notify'
 import { requireRole } from '../../../utils/require-role'
-import { agreementPageUrl, workspaceView, type PartyRow } from '../case/logic'
+import { agreementPageUrl, caseIdFromQuery, workspaceView, type PartyRow } from '../case/logic'
 import {
   METHOD_OPTIONS,
   NO_ERRORS,
@@ -51,7 +51,7 @@ Page({
     busy: '',
   },
   async onLoad(query: Record<string, string | undefined>) {
-    const caseId = query['caseId'] ?? ''
+    const caseId = caseIdFromQuery(query['caseId'])
     saveIntent = undefined
     sendIntent = undefined
     const now = Date.now()

@@ -11,6 +11,7 @@ import {
   agreementPageUrl,
   callPageUrl,
   callPanel,
+  caseIdFromQuery,
   checkNote,
   checkReason,
   editorUrl,
@@ -88,7 +89,7 @@ const INITIAL: WorkspaceData = {
 Page({
   data: INITIAL,
   async onLoad(query: Record<string, string | undefined>) {
-    const caseId = query['caseId'] ?? ''
+    const caseId = caseIdFromQuery(query['caseId'])
     this.setData({ caseId })
     for (const key of Object.keys(intents)) intents[key as keyof typeof intents] = undefined
     const who = await requireRole('mediator')

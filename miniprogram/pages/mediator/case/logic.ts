@@ -250,3 +250,13 @@ export function agreementPageUrl(caseId: string): string {
 export function editorUrl(caseId: string): string {
   return `/pages/mediator/agreement-editor/index?caseId=${encodeURIComponent(caseId)}`
 }
+
+/** The case id from a page query: links encode it, and the platform passes it on as written. */
+export function caseIdFromQuery(value: string | undefined): string {
+  if (!value) return ''
+  try {
+    return decodeURIComponent(value)
+  } catch {
+    return value
+  }
+}
