@@ -28,6 +28,7 @@ import {
   docId,
   fail,
   findById,
+  findMany,
   notify,
   obj,
   text,
@@ -258,9 +259,16 @@ export const main = defineFunction('withdrawCase', {
       async handle({ filingId }, ctx) {
         const { doc } = await loadFiling(filingId, ctx.caller, 'either')
         const id = doc.pendingWithdrawalId
+        // Without a pending request the filer still needs the latest ruling (and its reason).
         const req = id
           ? await findById<WithdrawalDoc>(COLLECTIONS.withdrawalRequests, id)
-          : undefined
+          : (
+              await findMany<WithdrawalDoc>(
+                COLLECTIONS.withdrawalRequests,
+                { filingId },
+                { orderBy: [['requestedAt', 'desc']], limit: 1 },
+              )
+            )[0]
         return view(doc, req)
       },
     },

@@ -2,8 +2,12 @@ import { failure, success, type Outcome } from '../result'
 
 /** Longest free-text reason accepted with a command (rejections, closing notes). */
 export const REASON_MAX_LENGTH = 500
-/** Longest id or reference number accepted with a command. */
-export const REFERENCE_MAX_LENGTH = 128
+/**
+ * Longest id, reference number or file id accepted with a command: as long as the longest cloud
+ * storage file id the functions accept (a generated document under `cases/<caseId>/documents/`
+ * with a real case id is well over 128 characters).
+ */
+export const REFERENCE_MAX_LENGTH = 512
 
 /** Reads one property of an untrusted command input (anything not an object has none). */
 function prop(raw: unknown, field: string): unknown {
