@@ -110,7 +110,8 @@ export interface RateRequest extends CaseRef {
 }
 
 export interface ListMineRequest extends PageRequest {
-  readonly role: 'applicant' | 'respondent'
+  /** `any`: cases where the caller is applicant or respondent (首页), newest first. */
+  readonly role: 'applicant' | 'respondent' | 'any'
   readonly status?: CaseStatus
 }
 

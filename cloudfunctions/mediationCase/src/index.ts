@@ -48,6 +48,7 @@ import {
   checkCaseCommand,
   checkText,
   COLLECTIONS,
+  command,
   defineFunction,
   encryptField,
   decryptField,
@@ -657,18 +658,26 @@ export const main = defineFunction('mediationCase', {
       actors: ['user'],
       mutating: false,
       async handle({ role, status, page = 1, pageSize = DEFAULT_PAGE_SIZE }, { caller, now }) {
-        const where: Record<string, unknown> =
-          role === 'applicant'
-            ? { applicantOpenid: caller.openid }
-            : { respondentOpenid: caller.openid }
-        if (status) where.status = status
+        const mine =
+          role === 'any'
+            ? command().or([
+                { applicantOpenid: caller.openid },
+                { respondentOpenid: caller.openid },
+              ])
+            : role === 'applicant'
+              ? { applicantOpenid: caller.openid }
+              : { respondentOpenid: caller.openid }
+        const where = status ? command().and([mine, { status }]) : mine
         const rows = await findMany<CaseDoc>(COLLECTIONS.mediationCases, where, {
           orderBy: [['updatedAt', 'desc']],
           skip: (page - 1) * pageSize,
           limit: pageSize + 1,
         })
+        // With `any`, each case is summarised for the side the caller is on in that case.
+        const sideOf = (d: CaseDoc): 'applicant' | 'respondent' =>
+          role !== 'any' ? role : d.applicantOpenid === caller.openid ? 'applicant' : 'respondent'
         return {
-          items: rows.slice(0, pageSize).map((d) => summary(d, role, caller, now)),
+          items: rows.slice(0, pageSize).map((d) => summary(d, sideOf(d), caller, now)),
           page,
           pageSize,
           hasMore: rows.length > pageSize,

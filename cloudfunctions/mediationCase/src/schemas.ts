@@ -108,7 +108,7 @@ export const schemas = {
   }),
   consentExtension: obj({ caseId, agree: bool('是否同意延长') }),
   listMine: obj({
-    role: oneOf('身份', ['applicant', 'respondent']),
+    role: oneOf('身份', ['applicant', 'respondent', 'any']),
     status: opt(
       oneOf('案件状态', CASE_STATUSES as unknown as readonly [CaseStatus, ...CaseStatus[]]),
     ),

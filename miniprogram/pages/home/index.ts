@@ -50,7 +50,7 @@ Page({
     const now = Date.now()
     const res =
       tab === 'mediation'
-        ? await listMyCases('applicant', { page, pageSize: PAGE_SIZE })
+        ? await listMyCases('any', { page, pageSize: PAGE_SIZE })
         : await listMyFilings(page, PAGE_SIZE)
     if (!res.ok) {
       this.setData({ [`${stateKey}.loading`]: false, [`${stateKey}.loaded`]: true })

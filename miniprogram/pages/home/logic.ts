@@ -68,11 +68,19 @@ export function countdownText(item: CaseSummary, now: number): string {
   return left.ok ? left.value.text : ''
 }
 
+const SIDE_LABELS: Readonly<Record<string, string>> = {
+  applicant: '我是申请人',
+  respondent: '我是被申请人',
+}
+
 export function caseRow(item: CaseSummary, now: number): CaseRow {
+  const side = SIDE_LABELS[item.role]
+  const type = item.disputeTypeLabel ?? '纠纷类型未填写'
   return {
     id: item.caseId,
     title: item.caseNumber ?? '案号待生成',
-    subtitle: item.disputeTypeLabel ?? '纠纷类型未填写',
+    // The list mixes both sides of the user's cases; the side tells them apart.
+    subtitle: side ? `${type} · ${side}` : type,
     statusLabel: item.statusLabel,
     theme: caseTagTheme(item.status),
     countdown: countdownText(item, now),

@@ -57,7 +57,7 @@ describe('caseRow', () => {
     expect(row).toEqual({
       id: 'c1',
       title: '（2026）商调字第 0001 号',
-      subtitle: '合同纠纷',
+      subtitle: '合同纠纷 · 我是申请人',
       statusLabel: '调解中',
       theme: 'primary',
       countdown: '剩余 3 天 4 小时',
@@ -73,8 +73,11 @@ describe('caseRow', () => {
   it('says the number is pending for a draft', () => {
     expect(caseRow(summary({ caseNumber: null, disputeTypeLabel: null }), NOW)).toMatchObject({
       title: '案号待生成',
-      subtitle: '纠纷类型未填写',
+      subtitle: '纠纷类型未填写 · 我是申请人',
     })
+  })
+  it('tells the cases where the user is the respondent apart', () => {
+    expect(caseRow(summary({ role: 'respondent' }), NOW).subtitle).toBe('合同纠纷 · 我是被申请人')
   })
 })
 
