@@ -29,6 +29,12 @@ export interface InvitationDeps {
   cancel(handle: unknown): void
 }
 
+/**
+ * How long a new invitation must keep ringing before the modal asks: a call started and ended
+ * at once (or an invitation withdrawn a moment later) then never pops up.
+ */
+export const SETTLE_MS = 800
+
 /** Reconnect waits: quick at first, then at most half a minute, so a dead network is not hammered. */
 export const RECONNECT_DELAYS_MS: readonly number[] = [1_000, 3_000, 10_000, 30_000]
 
@@ -82,6 +88,9 @@ export class InvitationWatcher {
   /** Invitations already asked about (or queued), so each rings once. */
   private readonly seen = new Set<string>()
   private readonly queue: PendingInvitation[] = []
+  /** The invitations ringing in the latest snapshot: a queued one no longer there is dropped. */
+  private ringing = new Set<string>()
+  private settleTimer: unknown = null
   private asking = false
 
   constructor(private readonly deps: InvitationDeps) {}
@@ -136,13 +145,21 @@ export class InvitationWatcher {
   private onSnapshot(docs: readonly Record<string, unknown>[]): void {
     this.attempts = 0
     const now = this.deps.now()
+    const ringing = new Set<string>()
     for (const doc of docs) {
       const invitation = readInvitation(doc, now)
-      if (!invitation || this.seen.has(invitation.invitationId)) continue
+      if (!invitation) continue
+      ringing.add(invitation.invitationId)
+      if (this.seen.has(invitation.invitationId)) continue
       this.seen.add(invitation.invitationId)
       this.queue.push(invitation)
     }
-    void this.next()
+    this.ringing = ringing
+    if (this.queue.length === 0 || this.settleTimer !== null) return
+    this.settleTimer = this.deps.schedule(() => {
+      this.settleTimer = null
+      void this.next()
+    }, SETTLE_MS)
   }
 
   /** One modal at a time; an invitation that lapsed while another was shown is not asked. */
@@ -150,6 +167,11 @@ export class InvitationWatcher {
     if (this.asking) return
     const invitation = this.queue.shift()
     if (!invitation) return
+    // Withdrawn, answered elsewhere or ended since it was queued: nothing to ask any more.
+    if (!this.ringing.has(invitation.invitationId)) {
+      void this.next()
+      return
+    }
     this.asking = true
     try {
       if (invitation.expiresAt <= this.deps.now()) {

@@ -5,6 +5,7 @@ import {
   InvitationWatcher,
   readInvitation,
   RECONNECT_DELAYS_MS,
+  SETTLE_MS,
   type InvitationDeps,
   type PendingInvitation,
 } from '../../../miniprogram/utils/invitations'
@@ -26,7 +27,7 @@ function fakePlatform(answers: boolean[] = []) {
   const log: string[] = []
   let onChange: ((docs: readonly Record<string, unknown>[]) => void) | null = null
   let onError: ((e: unknown) => void) | null = null
-  const timers: { fn: () => void; ms: number }[] = []
+  const timers: { fn: () => void; ms: number; done?: boolean }[] = []
   let now = NOW
   let declineAnswer: string | null = null
   const deps: InvitationDeps = {
@@ -59,6 +60,14 @@ function fakePlatform(answers: boolean[] = []) {
     log,
     timers,
     emit: (docs: Record<string, unknown>[]) => onChange?.(docs),
+    /** Lets the settle wait pass. */
+    settle: () => {
+      for (const t of timers)
+        if (t.ms === SETTLE_MS && !t.done) {
+          t.done = true
+          t.fn()
+        }
+    },
     fail: () => onError?.(new Error('socket closed')),
     setNow: (ms: number) => void (now = ms),
     setDecline: (m: string | null) => void (declineAnswer = m),
@@ -104,9 +113,11 @@ describe('InvitationWatcher', () => {
     w.start()
     w.start()
     p.emit([doc('i1')])
+    p.settle()
     await p.flush()
     // The same invitation in the next snapshot does not ring again.
     p.emit([doc('i1')])
+    p.settle()
     await p.flush()
     expect(p.log).toEqual(['watch', 'ask call_i1', 'accept call_i1'])
   })
@@ -117,6 +128,7 @@ describe('InvitationWatcher', () => {
     const w = new InvitationWatcher(p.deps)
     w.start()
     p.emit([doc('i1')])
+    p.settle()
     await p.flush()
     expect(p.log).toEqual([
       'watch',
@@ -136,6 +148,7 @@ describe('InvitationWatcher', () => {
     const w = new InvitationWatcher(p.deps)
     w.start()
     p.emit([doc('i1'), doc('i2', { expiresAt: new Date(NOW + 60_000) })])
+    p.settle()
     await p.flush()
     expect(p.log).toEqual(['watch', 'ask call_i1'])
     p.setNow(NOW + 90_000)
@@ -147,6 +160,22 @@ describe('InvitationWatcher', () => {
       'accept call_i1',
       'notify 一个视频调解邀请已过期',
     ])
+  })
+
+  it('never asks about an invitation withdrawn before the settle wait passed', async () => {
+    const p = fakePlatform([true])
+    const w = new InvitationWatcher(p.deps)
+    w.start()
+    // A call started and ended at once: ringing in one snapshot, gone in the next.
+    p.emit([doc('i1')])
+    p.emit([])
+    p.settle()
+    await p.flush()
+    expect(p.log).toEqual(['watch'])
+    p.emit([doc('i2')])
+    p.settle()
+    await p.flush()
+    expect(p.log).toEqual(['watch', 'ask call_i2', 'accept call_i2'])
   })
 
   it('reconnects after an error with growing waits, and at once on resume', () => {
