@@ -148,6 +148,7 @@ describe('workspace view', () => {
         roleLabel: '申请人',
         name: '张*',
         detail: '个人 · 3301**********1234 · 138****0001',
+        joined: true,
         joinedText: '已加入',
       },
       {
@@ -155,6 +156,7 @@ describe('workspace view', () => {
         roleLabel: '被申请人',
         name: '杭州**科技有限公司',
         detail: '企业 · 9133**********123X',
+        joined: false,
         joinedText: '未加入',
       },
     ])

@@ -41,11 +41,12 @@ export interface PartyRow {
   readonly roleLabel: string
   readonly name: string
   readonly detail: string
+  readonly joined: boolean
   readonly joinedText: string
 }
 
 function partyRow(key: string, roleLabel: string, party: PartyView | null): PartyRow {
-  if (!party) return { key, roleLabel, name: '未填写', detail: '', joinedText: '' }
+  if (!party) return { key, roleLabel, name: '未填写', detail: '', joined: false, joinedText: '' }
   const detail = [
     party.partyType === 'enterprise' ? '企业' : '个人',
     party.maskedIdNumber ?? party.maskedUscc,
@@ -58,6 +59,7 @@ function partyRow(key: string, roleLabel: string, party: PartyView | null): Part
     roleLabel,
     name: party.maskedName,
     detail,
+    joined: party.joined,
     joinedText: party.joined ? '已加入' : '未加入',
   }
 }
