@@ -3,6 +3,7 @@ import { declineCall, watchInvitations } from './services/calls'
 import { initCloud } from './services/cloud'
 import { newIntent } from './services/intent'
 import { callPageUrl, invitationPrompt, InvitationWatcher } from './utils/invitations'
+import { registerPrivacyHook } from './utils/privacy'
 
 // A mediator's call rings on whatever page is open: the watch lives as long as the app.
 const invitations = new InvitationWatcher({
@@ -38,6 +39,7 @@ App<IAppOption>({
   },
   onLaunch() {
     initCloud()
+    registerPrivacyHook()
     // Roles decide whether the 工作台 tab shows; the tab bar re-reads them on every tab onShow.
     void refreshSession()
     invitations.start()

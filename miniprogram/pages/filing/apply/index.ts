@@ -1,0 +1,200 @@
+import type { EvidenceItem } from '../../../components/evidence-uploader/logic'
+import type { OrganisationOption, FilingPartyView } from '../../../../typings/api/fileCase'
+import { listFilingOrganisations, prefillFiling, submitFiling } from '../../../services/filings'
+import { newIntent, type Intent } from '../../../services/intent'
+import { whoAmI } from '../../../services/profile'
+import { showError } from '../../../utils/notify'
+import { REGION_OPTIONS, regionLabel, regionOf } from '../regions'
+import {
+  EMPTY_FORM,
+  NO_ERRORS,
+  checkFilingForm,
+  fieldOfPath,
+  filingRequest,
+  firstError,
+  formFromPrefill,
+  hasErrors,
+  keptOrganisation,
+  organisationChoices,
+  otherSide,
+  type FilingForm,
+  type FilingFormErrors,
+  type OrganisationChoice,
+} from './logic'
+
+/** One intent per submission attempt, kept while the user retries after a failure. */
+let submitIntent: Intent | undefined
+
+interface ApplyData {
+  loading: boolean
+  busy: boolean
+  caseId: string | null
+  caseNumber: string
+  filerName: string
+  verified: boolean
+  storagePrefix: string
+  form: FilingForm
+  errors: FilingFormErrors
+  otherParties: FilingPartyView[]
+  regionText: string
+  regionPickerVisible: boolean
+  regionOptions: { label: string; value: string }[]
+  organisationsLoading: boolean
+  organisationChoices: OrganisationChoice[]
+  partyTypeOptions: { label: string; value: string }[]
+  skeletonRows: unknown[]
+}
+
+const INITIAL: ApplyData = {
+  loading: true,
+  busy: false,
+  caseId: null,
+  caseNumber: '',
+  filerName: '',
+  verified: false,
+  storagePrefix: '',
+  form: EMPTY_FORM,
+  errors: NO_ERRORS,
+  otherParties: [],
+  regionText: '',
+  regionPickerVisible: false,
+  regionOptions: REGION_OPTIONS.map((r) => ({ label: r.label, value: r.value })),
+  organisationsLoading: false,
+  organisationChoices: [],
+  partyTypeOptions: [
+    { label: '企业', value: 'enterprise' },
+    { label: '个人', value: 'person' },
+  ],
+  skeletonRows: [{ width: '100%', height: '120rpx' }, 1, 1, 1, 1],
+}
+
+type Input = WechatMiniprogram.CustomEvent<
+  { value: string },
+  Record<string, never>,
+  { field?: string }
+>
+
+Page({
+  data: INITIAL,
+
+  onLoad(query: Record<string, string | undefined>) {
+    submitIntent = undefined
+    const caseId = query['caseId'] ? decodeURIComponent(query['caseId']) : null
+    this.setData({ caseId })
+    void this.load(caseId)
+  },
+
+  async load(caseId: string | null) {
+    const [who, prefill] = await Promise.all([
+      whoAmI(),
+      caseId === null ? Promise.resolve(null) : prefillFiling(caseId),
+    ])
+    const patch: Partial<ApplyData> = { loading: false }
+    if (who.ok) {
+      patch.filerName = who.data.identity.maskedName ?? ''
+      patch.verified = who.data.identity.status === 'verified'
+      patch.storagePrefix = who.data.storagePrefix
+    }
+    if (prefill && prefill.ok) {
+      const form = formFromPrefill(prefill.data)
+      patch.form = form
+      patch.caseNumber = prefill.data.caseNumber
+      patch.otherParties = otherSide(prefill.data.parties)
+      patch.regionText = regionLabel(form.region)
+      patch.organisationChoices = organisationChoices(prefill.data.organisations)
+    }
+    this.setData(patch)
+    if (!who.ok) showError(this, who.error.message)
+    else if (prefill && !prefill.ok) showError(this, prefill.error.message)
+  },
+
+  onFieldChange(e: Input) {
+    const field = e.currentTarget.dataset.field
+    if (!field) return
+    this.setData({ [`form.${field}`]: e.detail.value })
+  },
+
+  onPartyTypeChange(e: WechatMiniprogram.CustomEvent<{ value: string }>) {
+    this.setData({
+      'form.defendant.partyType': e.detail.value === 'person' ? 'person' : 'enterprise',
+    })
+  },
+
+  onEvidenceChange(e: WechatMiniprogram.CustomEvent<{ files: EvidenceItem[] }>) {
+    this.setData({ 'form.evidence': e.detail.files })
+  },
+
+  onEvidenceError(e: WechatMiniprogram.CustomEvent<{ message: string }>) {
+    showError(this, e.detail.message)
+  },
+
+  onRegionTap() {
+    if (this.data.busy) return
+    this.setData({ regionPickerVisible: true })
+  },
+
+  onRegionCancel() {
+    this.setData({ regionPickerVisible: false })
+  },
+
+  async onRegionConfirm(e: WechatMiniprogram.CustomEvent<{ value: string[] }>) {
+    const region = regionOf(e.detail.value[0])
+    this.setData({ regionPickerVisible: false })
+    if (!region) return
+    this.setData({
+      'form.region': region,
+      regionText: regionLabel(region),
+      'errors.region': '',
+      organisationsLoading: true,
+    })
+    const res = await listFilingOrganisations(region)
+    if (!res.ok) {
+      this.setData({ organisationsLoading: false })
+      showError(this, res.error.message)
+      return
+    }
+    this.applyOrganisations(res.data)
+  },
+
+  applyOrganisations(orgs: readonly OrganisationOption[]) {
+    const kept = keptOrganisation(this.data.form.organisationId, orgs)
+    this.setData({
+      organisationsLoading: false,
+      organisationChoices: organisationChoices(orgs),
+      'form.organisationId': kept.organisationId,
+    })
+  },
+
+  onOrganisationChange(e: WechatMiniprogram.CustomEvent<{ value: string }>) {
+    this.setData({ 'form.organisationId': e.detail.value, 'errors.organisationId': '' })
+  },
+
+  onIdentityTap() {
+    void wx.navigateTo({ url: '/pages/identity/index' })
+  },
+
+  async onSubmitTap() {
+    if (this.data.busy) return
+    const { form, caseId } = this.data
+    const errors = checkFilingForm(form, caseId !== null)
+    this.setData({ errors })
+    if (hasErrors(errors)) {
+      showError(this, firstError(errors))
+      return
+    }
+    submitIntent ??= newIntent()
+    this.setData({ busy: true })
+    const res = await submitFiling(filingRequest(form, caseId), submitIntent)
+    this.setData({ busy: false })
+    if (!res.ok) {
+      const field = fieldOfPath(res.error.field)
+      if (field) this.setData({ [`errors.${field}`]: res.error.message })
+      showError(this, res.error.message)
+      return
+    }
+    submitIntent = undefined
+    void wx.redirectTo({
+      url: `/pages/filing/detail/index?filingId=${encodeURIComponent(res.data.filingId)}&submitted=1`,
+    })
+  },
+})
