@@ -66,6 +66,16 @@ function timerName(event: unknown): string | undefined {
     : undefined
 }
 
+/**
+ * The time a timer event was scheduled for (its `Time`), so a run decides by the platform's clock
+ * (the emulator's controllable one in tests); the local clock when the event has none.
+ */
+function timerTime(event: unknown): Date {
+  const t = (event as { Time?: unknown }).Time
+  const ms = typeof t === 'string' && t.length <= 40 ? Date.parse(t) : NaN
+  return Number.isFinite(ms) ? new Date(ms) : new Date()
+}
+
 export type Main = (event: unknown, context?: unknown) => Promise<ApiResult<unknown>>
 
 /** Fields the platform itself adds to events from the mini-program; accepted and ignored. */
@@ -121,7 +131,7 @@ export function defineFunction<F extends FunctionName>(
         const data = await definition.timer({
           functionName,
           triggerName: trigger,
-          now: new Date(),
+          now: timerTime(event),
           afterCommit: (fn) => {
             after.push(fn)
           },

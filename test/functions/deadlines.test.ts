@@ -193,6 +193,81 @@ async function one(collection: string, id: string) {
   return doc as Record<string, unknown>
 }
 
+/** Uploads a file as the test runner would (the sweep must delete it from storage). */
+async function storedFile(cloudPath: string): Promise<string> {
+  Object.assign(process.env, sdkEnvFor(emulator.baseUrl, { openid: 'o_test_runner' }))
+  const cloud = await import('wx-server-sdk')
+  cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV as unknown as string })
+  const res = (await cloud.uploadFile({ cloudPath, fileContent: Buffer.from(cloudPath) })) as {
+    fileID: string
+  }
+  return res.fileID
+}
+
+async function fileExists(fileId: string): Promise<boolean> {
+  Object.assign(process.env, sdkEnvFor(emulator.baseUrl, { openid: 'o_test_runner' }))
+  const cloud = await import('wx-server-sdk')
+  cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV as unknown as string })
+  try {
+    await cloud.downloadFile({ fileID: fileId })
+    return true
+  } catch {
+    return false
+  }
+}
+
+const photoIds: Record<string, string> = {}
+
+// Reviewed identities whose photos are due (or not yet) for erasure, and stored request results
+// older and younger than their TTL.
+beforeAll(async () => {
+  for (const name of ['old-front', 'old-handheld', 'old-licence', 'new-front']) {
+    photoIds[name] = await storedFile(`private/u_retention/identity/${name}.jpg`)
+  }
+  await insert('identities', [
+    {
+      _id: 'idt_photos_due',
+      openid: 'o_photos_due',
+      status: 'verified',
+      photos: { front: photoIds['old-front'], back: null, handheld: photoIds['old-handheld'] },
+      enterprise: {
+        name: '某某公司',
+        uscc: '91350100M000100Y43',
+        licenceFileId: photoIds['old-licence'],
+        authorisationFileId: null,
+      },
+      photosDeleteAfter: ago(HOUR),
+      version: 3,
+    },
+    {
+      _id: 'idt_photos_kept',
+      openid: 'o_photos_kept',
+      status: 'verified',
+      photos: { front: photoIds['new-front'], back: null, handheld: null },
+      photosDeleteAfter: new Date(t0 + 2 * DAY),
+      version: 3,
+    },
+  ])
+  await insert('idempotency_keys', [
+    {
+      _id: 'idem_old',
+      functionName: 'mediationCase',
+      action: 'submit',
+      callerHash: 'x',
+      data: {},
+      at: ago(8 * DAY),
+    },
+    {
+      _id: 'idem_young',
+      functionName: 'mediationCase',
+      action: 'submit',
+      callerHash: 'x',
+      data: {},
+      at: ago(DAY),
+    },
+  ])
+})
+
 async function chain(collection: string, id: string) {
   Object.assign(process.env, sdkEnvFor(emulator.baseUrl, { openid: 'o_test_runner' }))
   const { verifyAuditChain } = await import('../../cloudfunctions/_shared/audit')
@@ -246,6 +321,8 @@ describe('deadlines (hourly timer)', () => {
       overdueIdentityReviews: 1,
       overdueInvitations: 1,
       expiredCallInvitations: 1,
+      erasedIdPhotos: 1,
+      expiredRequestResults: 1,
       conflicts: 0,
     })
   })
@@ -339,6 +416,8 @@ describe('deadlines (hourly timer)', () => {
       overdueIdentityReviews: 0,
       overdueInvitations: 0,
       expiredCallInvitations: 0,
+      erasedIdPhotos: 0,
+      expiredRequestResults: 0,
       conflicts: 0,
     })
     expect((await docs('messages')).length).toBe(before.messages)
@@ -358,5 +437,34 @@ describe('deadlines (hourly timer)', () => {
     const automatic = body.history.filter((f) => f.function === 'deadlines' && !f.manual)
     expect(automatic).toHaveLength(1)
     expect(automatic[0]?.outcome.result?.ok).toBe(true)
+  })
+  it('erases ID photos 30 days after the review, from storage and from the identity, with an audit event', async () => {
+    const due = await one('identities', 'idt_photos_due')
+    expect(due).toMatchObject({
+      photos: null,
+      photosDeleteAfter: null,
+      enterprise: { name: '某某公司', licenceFileId: null, authorisationFileId: null },
+      version: 4,
+    })
+    for (const name of ['old-front', 'old-handheld', 'old-licence']) {
+      expect(await fileExists(photoIds[name] ?? ''), name).toBe(false)
+    }
+    expect(await chain('identities', 'idt_photos_due')).toMatchObject({ ok: true })
+    expect(await one('identities', 'idt_photos_kept')).toMatchObject({ version: 3 })
+    expect(await fileExists(photoIds['new-front'] ?? '')).toBe(true)
+  })
+
+  it('forgets request results older than 7 days and keeps younger ones', async () => {
+    expect((await docs('idempotency_keys')).map((d) => d['_id']).sort()).toContain('idem_young')
+    expect(await docs('idempotency_keys', { _id: 'idem_old' })).toEqual([])
+  })
+
+  it('erases the rest when the controlled clock reaches their time', async () => {
+    emulator.clock.set(t0 + 7 * DAY)
+    const summary = await fire()
+    expect(summary).toMatchObject({ erasedIdPhotos: 1, expiredRequestResults: 1 })
+    expect(await one('identities', 'idt_photos_kept')).toMatchObject({ photos: null, version: 4 })
+    expect(await fileExists(photoIds['new-front'] ?? '')).toBe(false)
+    expect(await docs('idempotency_keys', { _id: 'idem_young' })).toEqual([])
   })
 })

@@ -289,7 +289,8 @@ function checkDigit(body17: string): string {
   return '10X98765432'[sum % 11] ?? '?'
 }
 
-describe('verifyIdentity: manual review', () => {
+// Each test here walks a whole review (uploads, submit, queue, decision): slow on a loaded machine.
+describe('verifyIdentity: manual review', { timeout: 150_000 }, () => {
   it('submit → pending with the SLA; staff of any organisation see masked data and photos; approve', async () => {
     const openid = PEOPLE.applicant
     const photos = await manualPhotos(openid, 'a')

@@ -10,6 +10,10 @@ export interface DeadlinesRunSummary {
   readonly overdueIdentityReviews: number
   readonly overdueInvitations: number
   readonly expiredCallInvitations: number
+  /** Identities whose ID photos were erased (30 days after the review). */
+  readonly erasedIdPhotos: number
+  /** Stored request results removed after their TTL (7 days). */
+  readonly expiredRequestResults: number
   /** Documents skipped because another writer changed them first (the next run retries). */
   readonly conflicts: number
 }

@@ -11,12 +11,13 @@
  *   closed on the case once 30 days from the agreement taking effect have passed;
  * - flags manual identity reviews past their 4-hour SLA and respondent invitations that lapsed
  *   unanswered (the applicant is told);
- * - expires call invitations still ringing after 2 minutes.
+ * - expires call invitations still ringing after 2 minutes;
+ * - erases ID photos 30 days after their review and forgets request results after 7 days.
  * Every change is a versioned write in a transaction with its audit event, and is keyed on a
  * state the change itself clears, so a second firing at the same time changes nothing.
  *
  * Reads/writes: `mediation_cases`, `case_events`, `agreements` (read), `identities`,
- * `call_invitations`, `audit_events`, `messages`.
+ * `call_invitations`, `audit_events`, `messages`, `idempotency_keys`; deletes ID photo files.
  * Errors: `FORBIDDEN` (a user called it), `UNKNOWN_ACTION`.
  */
 import { defineFunction, callerOpenid, type Main, type TimerContext } from '../../_shared'
@@ -24,6 +25,7 @@ import type { ApiResult } from '../../../typings/api/envelope'
 import type { DeadlinesRunSummary } from '../../../typings/api/deadlines'
 import { sweepCases } from './case-sweeps'
 import { sweepCallInvitations, sweepIdentityReviews } from './other-sweeps'
+import { sweepIdempotencyKeys, sweepIdPhotos } from './retention-sweeps'
 import { newTally } from './tally'
 
 async function run(ctx: TimerContext): Promise<DeadlinesRunSummary> {
@@ -31,6 +33,8 @@ async function run(ctx: TimerContext): Promise<DeadlinesRunSummary> {
   await sweepCases(ctx, tally)
   await sweepIdentityReviews(ctx, tally)
   await sweepCallInvitations(ctx, tally)
+  await sweepIdPhotos(ctx, tally)
+  await sweepIdempotencyKeys(ctx, tally)
   return tally
 }
 

@@ -20,7 +20,7 @@ interface Versioned extends DocData, AuditHead {
 }
 
 /** One versioned change of a document together with its audit event, in a transaction. */
-async function markWithAudit(
+export async function markWithAudit(
   collection: string,
   id: string,
   version: number,

@@ -14,6 +14,8 @@ export function newTally(): Tally {
     overdueIdentityReviews: 0,
     overdueInvitations: 0,
     expiredCallInvitations: 0,
+    erasedIdPhotos: 0,
+    expiredRequestResults: 0,
     conflicts: 0,
   }
 }

@@ -20,7 +20,7 @@
  *   `FACE_SESSION_NOT_FOUND`, `FACE_SESSION_EXPIRED`, `FACE_NOT_FINISHED`, `FILE_NOT_OWNED`, `UPSTREAM_UNAVAILABLE`,
  *   plus the common codes.
  */
-import { DAY_MS, manualReviewDueAt } from '../../../miniprogram/core/deadlines'
+import { idPhotosExpireAt, manualReviewDueAt } from '../../../miniprogram/core/deadlines'
 import {
   validateEnterpriseName,
   validatePersonName,
@@ -97,8 +97,11 @@ const ID_TYPES = [
   'foreign_permanent_resident',
 ] as const
 
-/** Photos of ID documents are erased this long after the review (PIPL: shortest retention). */
-const PHOTO_RETENTION_MS = 30 * DAY_MS
+/** `ctx.now` is always a valid time, so the core's answer is always a time. */
+function photosExpireAt(reviewedAt: Date): Date {
+  const at = idPhotosExpireAt(reviewedAt)
+  return new Date(at.ok ? at.value : reviewedAt)
+}
 
 const party = (caller: Caller): { actor: Actor; hash: string } => ({
   actor: { kind: 'party', id: identityIdFor(caller.openid) },
@@ -547,7 +550,8 @@ async function review(
         reviewedAt: ctx.now,
         reviewerStaffId: staff.id,
         reviewDueAt: null,
-        photosDeleteAfter: new Date(ctx.now.getTime() + PHOTO_RETENTION_MS),
+        // Erased by the hourly deadlines sweep (PIPL: shortest retention).
+        photosDeleteAfter: photosExpireAt(ctx.now),
       },
       reason === undefined ? undefined : { reason },
     )
