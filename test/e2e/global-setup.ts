@@ -1,35 +1,19 @@
 import { mkdtempSync, rmSync } from 'node:fs'
-import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { fileURLToPath } from 'node:url'
-import automator from 'miniprogram-automator'
 import type { TestProject } from 'vitest/node'
 import { startEmulator } from '../../tools/cloudbase-emulator/src/index'
+import { createFunctionsModule } from '../../tools/cloudbase-emulator/src/functions/index'
 import { projectModules } from '../../tools/cloudbase-emulator/src/modules'
 import { createRealClock } from '../../tools/cloudbase-emulator/src/server/clock'
 import { buildE2eBundles } from './support/bundles'
 import { createFreshDataModule } from './support/fresh-data-module'
+import { launchProject, repoRoot, type Launched } from './support/launch'
 
 // One seeded emulator and one mini-program launch for the whole e2e run. The emulator runs
 // here, so test files reach it (reset, invoke, read) and the cli stand-in, spawned by
 // automator.launch with our environment, points every simulated phone at it. With
 // WECHAT_DEVTOOLS_CLI set the real DevTools cli is launched instead, unchanged.
-
-const repoRoot = path.resolve(fileURLToPath(new URL('../..', import.meta.url)))
-const standIn = path.join(repoRoot, 'tools/automator-bridge/cli.mjs')
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer()
-    srv.once('error', reject)
-    srv.listen(0, '127.0.0.1', () => {
-      const addr = srv.address()
-      const port = typeof addr === 'object' && addr ? addr.port : 0
-      srv.close(() => resolve(port))
-    })
-  })
-}
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -42,13 +26,19 @@ declare module 'vitest' {
 }
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  const t0 = Date.now()
   const bundles = await buildE2eBundles(repoRoot)
+  const t1 = Date.now()
   process.env['EMULATOR_FUNCTIONS_ROOT'] = bundles.root
   const dataDir = mkdtempSync(path.join(tmpdir(), 'e2e-emulator-'))
   const clock = createRealClock()
   const envId = 'demo-local'
+  // Function instances stay warm for the whole run (not 30 s): files reuse what earlier files
+  // booted, which is most of the cost of a first call.
   const modules = [
-    ...(await Promise.all(projectModules.map(async (f) => f({ envId, dataDir, clock })))),
+    ...(await Promise.all(projectModules.map(async (f) => f({ envId, dataDir, clock })))).map(
+      (m) => (m.name === 'functions' ? createFunctionsModule({ idleMs: 20 * 60_000 }) : m),
+    ),
     createFreshDataModule(),
   ]
   const emulator = await startEmulator({
@@ -60,26 +50,27 @@ export default async function setup(project: TestProject): Promise<() => Promise
     envId,
     modules,
   })
+  const t2 = Date.now()
   const realDevTools = process.env['WECHAT_DEVTOOLS_CLI']
   process.env['AUTOMATOR_EMULATOR_URL'] = emulator.baseUrl
-  const port = await freePort()
-  let mp: Awaited<ReturnType<typeof automator.launch>>
+  let launched: Launched
   try {
-    mp = await automator.launch({
-      cliPath: realDevTools ?? standIn,
-      projectPath: repoRoot,
-      port,
-      timeout: 120_000,
-    })
+    launched = await launchProject(repoRoot)
   } catch (e) {
     await emulator.stop()
     throw e
   }
+  const port = launched.port
   project.provide('automatorWs', `ws://127.0.0.1:${port}`)
   project.provide('automatorMultiUser', realDevTools === undefined)
   project.provide('emulatorUrl', emulator.baseUrl)
+  // The fixed part of every e2e run, for the time budget.
+  console.log(
+    `e2e setup: function bundles ${t1 - t0} ms, seeded emulator ${t2 - t1} ms, ` +
+      `mini-program launch ${Date.now() - t2} ms`,
+  )
   return async () => {
-    await mp.close()
+    await launched.close()
     await emulator.stop()
     rmSync(dataDir, { recursive: true, force: true })
     rmSync(bundles.root, { recursive: true, force: true })

@@ -30,20 +30,27 @@ async function main(): Promise<void> {
     console.error('缺少 --project 或 --auto-port 参数')
     process.exit(2)
   }
-  let stopping = false
+  let stopping: Promise<void> | null = null
   const emulatorUrl = process.env['AUTOMATOR_EMULATOR_URL']
   const platform = await startPlatform({
     projectPath: path.resolve(project),
     autoPort: port,
     ...(emulatorUrl ? { emulatorUrl } : {}),
     log,
-    onToolClose: () => void shutdown(0),
+    // The client's launcher arms a 15 s timer in the test process when we exit, which would
+    // hold that process open after its run; so after Tool.close we stop serving at once but
+    // leave only when the launching process does.
+    onToolClose: () => void stop(),
   })
+  function stop(): Promise<void> {
+    if (!stopping) {
+      log('stopping')
+      stopping = platform.stop()
+    }
+    return stopping
+  }
   async function shutdown(code: number): Promise<void> {
-    if (stopping) return
-    stopping = true
-    log('stopping')
-    await platform.stop()
+    await stop()
     process.exit(code)
   }
   process.on('SIGTERM', () => void shutdown(0))

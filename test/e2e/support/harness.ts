@@ -46,6 +46,19 @@ export function endpointFor(openid: string): string {
   return base
 }
 
+/**
+ * The realtime SDK (@cloudbase/database) logs a dropped watch socket as a console error and
+ * leaves the socket's error Event as an unhandled rejection with no message; it reconnects by
+ * itself and the app never sees it. On this loaded machine that happens now and then, so that
+ * pair alone is not charged to a test. Anything else still is.
+ */
+const REALTIME_DROP = /^\[realtime\] ws event: error/
+
+function chargeable(problems: readonly string[]): string[] {
+  if (!problems.some((p) => REALTIME_DROP.test(p))) return [...problems]
+  return problems.filter((p) => !REALTIME_DROP.test(p) && p !== '')
+}
+
 let markers = 0
 
 /**
@@ -100,7 +113,7 @@ export function useApp(options: { as?: string } = {}): AppHandle {
   })
   afterEach(async () => {
     await flushEvents(handle.mp, markersSeen)
-    const charged = handle.problems.filter((p) => !allowed.some((re) => re.test(p)))
+    const charged = chargeable(handle.problems).filter((p) => !allowed.some((re) => re.test(p)))
     handle.problems.length = 0
     expect(charged, `小程序运行时报错（${openid}）`).toEqual([])
   })
