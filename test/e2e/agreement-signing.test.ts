@@ -34,7 +34,8 @@ declare const document: {
 
 async function textIn(page: Page, selector: string): Promise<string> {
   const el = await page.$(selector)
-  return el ? textOf(el) : ''
+  // A component without a rendered node yet (t-message before its first notice) reads as ''.
+  return el ? textOf(el).catch(() => '') : ''
 }
 
 function waitForText(page: Page, selector: string, part: string, timeout = 15_000) {

@@ -23,7 +23,8 @@ const respondent = useApp({ as: PARTIES.respondent })
 
 async function textIn(page: Page, selector: string): Promise<string> {
   const el = await page.$(selector)
-  return el ? textOf(el) : ''
+  // A component without a rendered node yet (t-message before its first notice) reads as ''.
+  return el ? textOf(el).catch(() => '') : ''
 }
 
 function waitForText(page: Page, selector: string, part: string | RegExp, timeout = 15_000) {

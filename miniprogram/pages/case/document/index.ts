@@ -106,6 +106,8 @@ Page({
     if (!res.ok) {
       if (res.error.code !== 'NETWORK') intent = undefined
       showError(this, res.error.message)
+      // The other party applied meanwhile: show that request instead of a stale 申请 button.
+      if (res.error.code === 'ALREADY_APPLIED') void this.load()
       return
     }
     intent = undefined
