@@ -95,7 +95,8 @@ function center(dom: HTMLElement): { clientX: number; clientY: number } {
 }
 
 function points(params: Params, dom: HTMLElement): { clientX: number; clientY: number }[] {
-  const given = (params['changedTouches'] ?? params['touches']) as
+  // The client's typings spell it `changeTouches`; accept DevTools' `changedTouches` as well.
+  const given = (params['changedTouches'] ?? params['changeTouches'] ?? params['touches']) as
     { clientX?: number; clientY?: number; pageX?: number; pageY?: number }[] | undefined
   if (!given || given.length === 0) return [center(dom)]
   const c = center(dom)
@@ -103,6 +104,31 @@ function points(params: Params, dom: HTMLElement): { clientX: number; clientY: n
     clientX: t.clientX ?? t.pageX ?? c.clientX,
     clientY: t.clientY ?? t.pageY ?? c.clientY,
   }))
+}
+
+// WeChat fires `longpress` once a finger has rested 350 ms without moving away; glass-easel
+// only derives `tap` from touches, so the bridge keeps the timer of the one finger it drives.
+const LONGPRESS_MS = 350
+let pressTimer: ReturnType<typeof setTimeout> | null = null
+let pressStart: { clientX: number; clientY: number } | null = null
+
+function trackLongpress(n: Node, type: string, at: { clientX: number; clientY: number }): void {
+  if (type === 'touchstart') {
+    if (pressTimer) clearTimeout(pressTimer)
+    pressStart = at
+    pressTimer = setTimeout(() => {
+      pressTimer = null
+      glassEasel.triggerEvent(n, 'longpress', {}, { bubbles: true, composed: true })
+    }, LONGPRESS_MS)
+    return
+  }
+  const moved =
+    pressStart !== null &&
+    Math.hypot(at.clientX - pressStart.clientX, at.clientY - pressStart.clientY) > 10
+  if (pressTimer && (type !== 'touchmove' || moved)) {
+    clearTimeout(pressTimer)
+    pressTimer = null
+  }
 }
 
 const nextFrame = () => new Promise<void>((r) => requestAnimationFrame(() => setTimeout(r, 0)))
@@ -146,6 +172,9 @@ function callFunction(n: Node, name: string, args: unknown[]): unknown {
       return null
     }
     case 'movable-view.moveTo': {
+      // The simulator has no movable-view: say so rather than set data nothing renders.
+      if (!isComponent(n) || !glassEasel.Component.hasProperty(n, 'x'))
+        throw new Error('模拟器没有实现 movable-view 组件，无法调用 moveTo')
       const [x, y] = args as [number, number]
       const c = caller(n) as { setData?: (d: object) => void }
       c.setData?.({ x: Number(x), y: Number(y) })
@@ -187,7 +216,10 @@ export async function handleElement(method: string, params: Params): Promise<unk
     case 'Element.touchmove':
     case 'Element.touchend': {
       const dom = domOf(n)
-      touch(dom, method.slice('Element.'.length), points(params, dom))
+      const type = method.slice('Element.'.length)
+      const at = points(params, dom)
+      touch(dom, type, at)
+      trackLongpress(n, type, at[0] ?? center(dom))
       await nextFrame()
       return {}
     }
