@@ -10,7 +10,7 @@ import { projectModules } from './modules'
 import { createControlledClock, createRealClock, type EmulatorClock } from './server/clock'
 import type { EmulatorContext, EmulatorModule } from './server/contracts'
 import { ENV_NAME_RULE, isLocalEnvName } from './server/env-names'
-import { EmulatorServer } from './server/http-server'
+import { EmulatorServer, type SlowRequestGuard } from './server/http-server'
 import { DEFAULT_ENV_ID } from './sdk-env'
 import { createStorageModule, type StorageService } from './storage/index'
 
@@ -44,6 +44,8 @@ export interface StartOptions {
   /** Compact the database log after this many records. */
   readonly compactEvery?: number
   readonly echoLog?: boolean
+  /** Shorter HTTP slow-request guards (tests prove long-lived sockets outlive them). */
+  readonly slowRequestGuard?: SlowRequestGuard
 }
 
 export interface RunningEmulator {
@@ -168,6 +170,9 @@ export async function startEmulator(options: StartOptions = {}): Promise<Running
     clock,
     modules: [databaseModule, storageModule, control, ...extra],
     echoLog: options.echoLog ?? false,
+    ...(options.slowRequestGuard === undefined
+      ? {}
+      : { slowRequestGuard: options.slowRequestGuard }),
   })
   ref.server = server
   try {

@@ -81,8 +81,8 @@ export function createRealtimeModule(): EmulatorModule & { readonly api: Realtim
     emu: EmulatorContext,
     identity: ConnectionIdentity,
   ): void => {
-    // Node hands upgrade requests to the request handler when the server has no 'upgrade'
-    // listener, which is how a route can take over the socket without opening a port.
+    // The HTTP server hands each upgrade to its route with Node's parser already detached, so
+    // the socket is ours for as long as the client keeps it.
     wss.handleUpgrade(req, req.socket, Buffer.alloc(0), (ws) => {
       let deps: ReturnType<typeof connectionDeps>
       try {

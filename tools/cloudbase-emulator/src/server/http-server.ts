@@ -1,5 +1,6 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
-import type { AddressInfo } from 'node:net'
+import { createServer, ServerResponse, type IncomingMessage, type Server } from 'node:http'
+import type { AddressInfo, Socket } from 'node:net'
+import type { Duplex } from 'node:stream'
 import { handleAdmin } from './admin'
 import type { EmulatorClock } from './clock'
 import type { EmulatorContext, EmulatorModule } from './contracts'
@@ -21,6 +22,14 @@ export interface EmulatorServerOptions {
   readonly modules: readonly EmulatorModule[]
   /** Echo log events to stderr (the CLI turns this on with EMULATOR_LOG=1). */
   readonly echoLog?: boolean
+  /** Node's slow-request guards (defaults: headers 60 s, request 300 s, checked every 30 s). */
+  readonly slowRequestGuard?: SlowRequestGuard
+}
+
+export interface SlowRequestGuard {
+  readonly headersMs: number
+  readonly requestMs: number
+  readonly checkEveryMs: number
 }
 
 const LOG_CAPACITY = 2000
@@ -45,8 +54,25 @@ export class EmulatorServer {
       service: <T>(name: string): T => this.registry.service<T>(name),
       log: (event, fields = {}) => this.#log(event, fields),
     }
-    this.#server = createServer((req, res) => {
-      void this.#handle(req, res)
+    const guard = options.slowRequestGuard
+    this.#server = createServer(
+      guard === undefined
+        ? {}
+        : {
+            headersTimeout: guard.headersMs,
+            requestTimeout: guard.requestMs,
+            connectionsCheckingInterval: guard.checkEveryMs,
+          },
+      (req, res) => {
+        void this.#handle(req, res)
+      },
+    )
+    // Without an 'upgrade' listener Node treats a WebSocket handshake as a plain request that
+    // never ends: its slow-request guard then writes `408` into the live socket after
+    // headersTimeout, which the browser reads as a broken frame (`[realtime] ws event: error`).
+    // Taking the upgrade here detaches Node's HTTP parser and timers from the socket.
+    this.#server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+      this.#upgrade(req, socket as Socket, head)
     })
     // Keep-alive sockets from the SDK's agent must not hold stop() open.
     this.#server.keepAliveTimeout = 5_000
@@ -90,6 +116,20 @@ export class EmulatorServer {
     if (this.#logs.length > LOG_CAPACITY) this.#logs.splice(0, this.#logs.length - LOG_CAPACITY)
     if (this.#options.echoLog === true)
       process.stderr.write(`[emulator] ${event} ${JSON.stringify(fields)}\n`)
+  }
+
+  /** Routes see an upgrade like any request; a route that does not take the socket answers
+   * through `res`, after which the socket closes (it is no longer an HTTP keep-alive socket). */
+  #upgrade(req: IncomingMessage, socket: Socket, head: Buffer): void {
+    if (head.length > 0) socket.unshift(head)
+    const res = new ServerResponse(req)
+    res.shouldKeepAlive = false
+    res.assignSocket(socket)
+    res.on('finish', () => {
+      res.detachSocket(socket)
+      socket.destroySoon()
+    })
+    void this.#handle(req, res)
   }
 
   async #handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
