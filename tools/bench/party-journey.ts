@@ -16,8 +16,8 @@ export interface JourneyPlatform {
     payload: object,
     requestId: string,
   ): Promise<Answer>
-  /** Passes the face check, as the user would in WeChat's face sheet. */
-  passFace(verifyId: string): Promise<void>
+  /** Passes the face check, as the user would in WeChat's face sheet; false if it expired. */
+  passFace(verifyId: string): Promise<boolean>
 }
 
 /** A valid, distinct resident ID number for journey user `i` (born 1980-01-01 + i days). */
@@ -76,25 +76,52 @@ export async function runIntake(
   platform: JourneyPlatform,
   i: number,
   total: number,
-  onAck: (step: string, data: Record<string, unknown>) => void = () => undefined,
+  onAck: (step: string, data: Record<string, unknown>, openid: string) => void = () => undefined,
 ): Promise<{ caseId: string; applicant: string; respondent: string }> {
   const { applicant, respondent } = journeyPeople(i, total)
-  const step = async (openid: string, fn: string, action: string, payload: object) => {
+  const step = async (
+    openid: string,
+    fn: string,
+    action: string,
+    payload: object,
+    attempt = '',
+  ) => {
+    const requestId = requestIdFor(openid, `${fn}_${action}${attempt}`)
     const data = dataOf(
-      await platform.invoke(openid, fn, action, payload, requestIdFor(openid, `${fn}_${action}`)),
+      await platform.invoke(openid, fn, action, payload, requestId),
       `${fn}.${action}`,
     )
-    onAck(`${fn}.${action}`, data)
+    onAck(`${fn}.${action}`, data, openid)
     return data
   }
   for (const p of [applicant, respondent]) {
-    const started = await step(p.openid, 'verifyIdentity', 'startFace', {
-      name: p.name,
-      idNumber: p.idNumber,
-    })
-    const verifyId = String(started['verifyId'])
-    await platform.passFace(verifyId)
-    await step(p.openid, 'verifyIdentity', 'confirmFace', { verifyId })
+    // A user who is already verified (say, before a crash) does not verify again.
+    const status = dataOf(
+      await platform.invoke(p.openid, 'verifyIdentity', 'status', {}, requestIdFor(p.openid, 's')),
+      'verifyIdentity.status',
+    )
+    if (status['status'] === 'verified') continue
+    for (let attempt = 0; ; attempt += 1) {
+      const suffix = attempt === 0 ? '' : `_${attempt}`
+      const started = await step(
+        p.openid,
+        'verifyIdentity',
+        'startFace',
+        {
+          name: p.name,
+          idNumber: p.idNumber,
+        },
+        suffix,
+      )
+      const verifyId = String(started['verifyId'])
+      // An expired face session is started anew, as WeChat's sheet would ask the user to.
+      if (!(await platform.passFace(verifyId))) {
+        if (attempt < 2) continue
+        throw new JourneyError('人脸核身会话已失效')
+      }
+      await step(p.openid, 'verifyIdentity', 'confirmFace', { verifyId }, suffix)
+      break
+    }
   }
   const submitted = await step(
     applicant.openid,

@@ -64,7 +64,9 @@ export async function benchThroughput(
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ result: 'success' }),
       })
+      if (face.status === 404) return false
       if (!face.ok) throw new Error(`face outcome: ${face.status}`)
+      return true
     },
   }
 
