@@ -1,0 +1,89 @@
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { arrangeCase, PARTIES, type ArrangedCase } from './support/arrange'
+import { ok, readCollection } from './support/emulator'
+import {
+  relaunch,
+  textOf,
+  useApp,
+  useFreshData,
+  waitForSelector,
+  waitUntil,
+  type Page,
+} from './support/harness'
+
+// 申请出具调解书: 张伟's page offers 申请; 王芳 applies on her phone first, so 张伟's tap is
+// refused with its message and his page shows her request; the chamber's staff process and
+// issue the document; 张伟 sees 已出具 with the document number and the download entry.
+
+useFreshData()
+const applicant = useApp({ as: PARTIES.applicant })
+
+let arranged: ArrangedCase
+let staff = ''
+beforeAll(async () => {
+  arranged = await arrangeCase('settled')
+  const [caseDoc] = await readCollection('mediation_cases', { _id: arranged.caseId })
+  const [member] = await readCollection('staff_members', {
+    organisationId: caseDoc?.['organisationId'],
+  })
+  staff = (member?.['openid'] as string | undefined) ?? ''
+})
+
+async function textIn(page: Page, selector: string): Promise<string> {
+  const el = await page.$(selector)
+  // A component without a rendered node yet (t-message before its first notice) reads as ''.
+  return el ? textOf(el).catch(() => '') : ''
+}
+
+function waitForText(page: Page, selector: string, part: string, timeout = 15_000) {
+  return waitUntil(
+    `${selector} 显示“${part}”`,
+    async () => {
+      const text = await textIn(page, selector)
+      return text.includes(part) ? text : null
+    },
+    timeout,
+  )
+}
+
+describe('申请出具调解书', () => {
+  // The app-wide call-invitation watch (started at launch, not this chapter's) can lose its
+  // socket on this loaded machine; @cloudbase/database logs that (and an empty line) as console
+  // errors and reconnects. Only those two SDK lines are let through, nothing of the pages.
+  beforeEach(() => {
+    applicant.allowProblems(/^\[realtime\] ws event: error/, /^$/)
+  })
+
+  it('refuses a second application with its message, then shows the issued document', async () => {
+    expect(staff).not.toBe('')
+    const url = `/pages/case/document/index?caseId=${arranged.caseId}`
+    const page = await relaunch(applicant.mp, url)
+    await waitForSelector(page, '#apply-document', 15_000)
+    expect(await textIn(page, '#document-status')).toBe('未申请')
+
+    await ok(PARTIES.respondent, 'mediationDocument', 'apply', { caseId: arranged.caseId })
+    await (await waitForSelector(page, '#apply-document')).tap()
+    await waitForText(page, '#t-message', '本案已申请出具调解书')
+    await waitForText(page, '#document-status', '已申请')
+    expect(await page.$('#apply-document')).toBeNull()
+    expect(await page.$('#download-document')).toBeNull()
+
+    await ok(staff, 'mediationDocument', 'process', { caseId: arranged.caseId })
+    const issued = await ok(staff, 'mediationDocument', 'issue', {
+      caseId: arranged.caseId,
+      generate: true,
+    })
+    expect(issued.status).toBe('issued')
+
+    const again = await relaunch(applicant.mp, url)
+    const done = await waitForText(again, '#document-issued', '调解书已出具')
+    expect(done).toContain(issued.documentNumber ?? '')
+    expect(await textIn(again, '#document-status')).toBe('已出具')
+    const download = await waitForSelector(again, '#download-document')
+    expect(await textOf(download)).toBe('下载调解书 PDF')
+
+    const [stored] = await readCollection('document_requests', { caseId: arranged.caseId })
+    expect(stored?.['status']).toBe('issued')
+    expect((stored?.['documentFileId'] as string | undefined) ?? '').not.toBe('')
+  })
+})
