@@ -1,4 +1,4 @@
-import { beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { maskName } from '../../miniprogram/core/masking'
 import { PARTIES, PARTY_IDS, PARTY_NAMES, arrangeCase, verifyParty } from './support/arrange'
 import { ok, readCollection } from './support/emulator'
@@ -81,14 +81,6 @@ async function allowSubscribeIfAsked(mp: MiniProgram, leaving: string): Promise<
 }
 
 describe('申请调解', () => {
-  // The app-wide call-invitation watch (started at launch, not part of this chapter) sometimes
-  // loses its socket on this loaded machine; @cloudbase/database logs that as a console error
-  // and the watcher reconnects. Only those two SDK lines are let through, nothing of the pages.
-  beforeEach(() => {
-    for (const phone of [applicant, respondent])
-      phone.allowProblems(/^\[realtime\] ws event: error/, /^$/)
-  })
-
   beforeAll(async () => {
     await verifyParty(PARTIES.applicant)
     await verifyParty(PARTIES.respondent)
