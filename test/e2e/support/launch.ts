@@ -51,7 +51,8 @@ export async function launchProject(projectPath: string): Promise<Launched> {
       cliPath: process.env['WECHAT_DEVTOOLS_CLI'] ?? standIn,
       projectPath,
       port,
-      timeout: 120_000,
+      // Under a fully loaded 2-core machine the first simulator build and boot took 145 s.
+      timeout: 240_000,
     })
   } finally {
     childProcess.spawn = original
