@@ -15,7 +15,7 @@ export interface Notice {
   /** Short title for the list (no personal data beyond masked values). */
   readonly title: string
   readonly body: string
-  /** Page path the message opens, e.g. `/pages/identity/status/index`. */
+  /** Page path the message opens, e.g. `/pages/identity/index`. */
   readonly link: string
   /** Template fields for the subscribe message (`thing1`, `time2`, …); omitted → in-app only. */
   readonly templateData?: Readonly<Record<string, string>>

@@ -81,7 +81,7 @@ import { schemas } from './schemas'
 import { change, summary, timelineEntry, type CaseEventDoc } from './views'
 
 const SYSTEM = { kind: 'system', id: 'mediationCase' } as const
-const DETAIL_LINK = (caseId: string) => `/pages/mediation/detail/index?caseId=${caseId}`
+const DETAIL_LINK = (caseId: string) => `/pages/case/detail/index?caseId=${caseId}`
 
 interface MediatorDoc extends Record<string, unknown> {
   readonly name?: string

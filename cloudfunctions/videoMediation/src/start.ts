@@ -96,7 +96,7 @@ export const start: ActionDefinition<StartCallRequest, CallView> = {
             kind: 'video_invitation',
             title: '调解员邀请您进入视频调解',
             body: `案件 ${doc.caseNumber ?? ''} 的调解员${name}正在邀请您进入视频调解，请在 2 分钟内加入。`,
-            link: `/pages/video/call/index?callId=${callId}`,
+            link: `/pages/case/call/index?callId=${callId}`,
             templateData: {
               character_string1: (doc.caseNumber ?? '').slice(0, 32),
               thing2: '视频调解邀请',
