@@ -81,7 +81,8 @@ describe('申请司法确认', () => {
 
     // 王芳 is told in her inbox, and the page asks her.
     const inbox = await readCollection('messages', { toOpenid: PARTIES.respondent })
-    expect(inbox.some((m) => String(m['body'] ?? m['title']).includes('司法确认'))).toBe(true)
+    // Tapping that message opens this page for the case.
+    expect(inbox.map((m) => m['link'])).toContain(url)
     const theirs = await relaunch(respondent.mp, url)
     const request = await waitForText(theirs, '#consent-request', '同意共同申请')
     expect(request).toContain(courtName)

@@ -76,7 +76,7 @@ import { confirmationIdFor, toView, type ConfirmationDoc } from './confirmation-
 import { COURT_BASES, COURT_BASIS_LABELS, courtOptions } from './courts'
 
 const caseRef = obj({ caseId: docId('案件编号') })
-const LINK = (caseId: string) => `/pages/confirmation/index?caseId=${caseId}`
+const LINK = (caseId: string) => `/pages/case/confirmation/index?caseId=${caseId}`
 
 function viewerOf(ctx: HandlerContext, access: CaseAccess): { actor: Actor; openid: string } {
   const openid = ctx.caller.openid

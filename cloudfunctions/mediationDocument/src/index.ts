@@ -81,7 +81,7 @@ interface RequestDoc extends DocumentRequestEntity, AuditHead, Record<string, un
 }
 
 const caseRef = obj({ caseId: docId('案件编号') })
-const LINK = (caseId: string) => `/pages/documents/index?caseId=${caseId}`
+const LINK = (caseId: string) => `/pages/case/document/index?caseId=${caseId}`
 
 function actorOf(ctx: HandlerContext, access: CaseAccess): Actor {
   if (access.staff && ctx.caller.staff && !access.side) {

@@ -188,7 +188,7 @@ export const reviseAgreement: ActionDefinition<ReviseAgreementRequest, Agreement
           kind: 'sign_request',
           title: '调解协议已修改，请重新签署',
           body: `案件 ${current.caseNumber ?? ''} 的调解协议已修改为第 ${next.revision} 版，此前的签名已作废，请查看并重新签署。`,
-          link: `/pages/agreement/sign/index?caseId=${caseId}`,
+          link: `/pages/case/agreement/index?caseId=${caseId}`,
           thing: '协议已修改请重新签署',
         })
       }
@@ -217,7 +217,7 @@ export const sendForSigning: ActionDefinition<SendForSigningRequest, AgreementVi
         kind: 'sign_request',
         title: '请签署调解协议',
         body: `案件 ${current.caseNumber ?? ''} 的调解协议已拟定，请查看协议内容并签字确认。`,
-        link: `/pages/agreement/sign/index?caseId=${caseId}`,
+        link: `/pages/case/agreement/index?caseId=${caseId}`,
         thing: '请签署调解协议',
       })
       return toAgreementView(next, who.actor.id, names.mediator)

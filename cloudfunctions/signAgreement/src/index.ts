@@ -138,7 +138,7 @@ async function settle(
         body:
           `案件 ${next.caseNumber ?? ''} 的调解协议已由各方签署生效。` +
           `如需申请司法确认，请于 ${day} 前（协议生效之日起 30 日内）共同提出申请。`,
-        link: `/pages/agreement/sign/index?caseId=${caseId}`,
+        link: `/pages/case/agreement/index?caseId=${caseId}`,
         templateData: {
           character_string1: (next.caseNumber ?? '').slice(0, 32),
           thing2: '调解协议已生效',
