@@ -1,6 +1,7 @@
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { Page } from 'playwright-core'
+import type { SetDataMeter } from '../../tools/web-simulator/runtime/setdata-meter'
 import { buildSimulator, type BuildReport } from '../../tools/web-simulator/build'
 import { serveDirectory, type RunningServer } from '../../tools/web-simulator/static-server'
 import { launchPhoneBrowser, type PhoneBrowser } from '../../tools/web-simulator/browser/chromium'
@@ -16,6 +17,8 @@ export interface SimDiagnostics {
   unimplemented: string[]
   lifecycle: { route: string; hook: string }[]
   shares: { route: string; title: string; path: string }[]
+  /** The simulator's setData meter (tools/web-simulator/runtime/setdata-meter.ts). */
+  setData: Pick<SetDataMeter, 'byComponent' | 'violations'> | null
   booted: boolean
 }
 
