@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { arrangeCase, MEDIATOR, PARTIES } from './support/arrange'
 import { ok, readCollection } from './support/emulator'
 import {
@@ -45,14 +45,6 @@ function waitForText(page: Page, selector: string, parts: string[], timeout = 15
 }
 
 describe('在线调解', () => {
-  // The app-wide invitation watch is what this chapter tests, but its socket also drops when the
-  // emulator is reset for this file; @cloudbase/database logs that as a console error and the
-  // watcher reconnects. Only those two SDK lines are let through, nothing of the pages.
-  beforeEach(() => {
-    for (const phone of [mediator, party])
-      phone.allowProblems(/^\[realtime\] ws event: error/, /^$/)
-  })
-
   // The arrangement alone (two verifications, submit, invite, join, consent, choose) takes
   // half a minute when the machine is loaded, hence more than the default minute.
   it(

@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import {
   arrangeCase,
   arrangeFiling,
@@ -71,12 +71,6 @@ let settled: ReturnType<typeof arrangeCase> | undefined
 const settledCase = () => (settled = settled ?? arrangeCase('settled'))
 
 describe('工商联工作台', () => {
-  beforeEach(() => {
-    // The app-wide call-invitation watcher (app.ts) logs its realtime socket dropping and
-    // reconnecting while a phone sits idle during a long arrangement; no desk page uses it.
-    for (const app of [staff, party]) app.allowProblems(/^$/, /^\[realtime\] ws event: error/)
-  })
-
   it('sends a party away from the desk, and the function refuses a stranger', async () => {
     const toasts: string[] = []
     await party.mp.exposeFunction('reportDeskToast', (title: unknown) => toasts.push(String(title)))
