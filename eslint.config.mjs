@@ -19,7 +19,7 @@ export default tseslint.config(
       'miniprogram/miniprogram_npm/**',
       'cloudfunctions/*/index.js',
       '.cloudbase/**',
-      '.sim-build/**',
+      '**/.sim-build/**',
       'coverage/**',
       'screenshots/**',
       'reports/**',

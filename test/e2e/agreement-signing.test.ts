@@ -1,4 +1,4 @@
-import { beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { privatePrefix } from '../../cloudfunctions/_shared/storage'
 import { EMPTY_SIGNATURE_MESSAGE } from '../../miniprogram/components/signature-pad/logic'
 import {
@@ -86,13 +86,6 @@ beforeAll(async () => {
 })
 
 describe('调解协议签署', () => {
-  // The app-wide call-invitation watch (started at launch, not this chapter's) can lose its
-  // socket on this loaded machine; @cloudbase/database logs that (and an empty line) as console
-  // errors and reconnects. Only those two SDK lines are let through, nothing of the pages.
-  beforeEach(() => {
-    for (const phone of [applicant]) phone.allowProblems(/^\[realtime\] ws event: error/, /^$/)
-  })
-
   it('refuses an empty pad, then a drawn signature makes the agreement effective', async () => {
     const agreement = arranged.agreement!
     for (const who of [PARTIES.respondent, MEDIATOR]) {

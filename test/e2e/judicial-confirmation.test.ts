@@ -1,4 +1,4 @@
-import { beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { arrangeCase, type ArrangedCase, PARTIES } from './support/arrange'
 import { readCollection } from './support/emulator'
 import {
@@ -47,14 +47,6 @@ beforeAll(async () => {
 })
 
 describe('申请司法确认', () => {
-  // The app-wide call-invitation watch (started at launch, not this chapter's) can lose its
-  // socket on this loaded machine; @cloudbase/database logs that (and an empty line) as console
-  // errors and reconnects. Only those two SDK lines are let through, nothing of the pages.
-  beforeEach(() => {
-    for (const phone of [applicant, respondent])
-      phone.allowProblems(/^\[realtime\] ws event: error/, /^$/)
-  })
-
   it('one party starts with a court, the other consents, both see it relayed to the court', async () => {
     const url = `/pages/case/confirmation/index?caseId=${arranged.caseId}`
 

@@ -1,4 +1,4 @@
-import { beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { arrangeCase, PARTIES, type ArrangedCase } from './support/arrange'
 import { ok, readCollection } from './support/emulator'
 import {
@@ -47,13 +47,6 @@ function waitForText(page: Page, selector: string, part: string, timeout = 15_00
 }
 
 describe('申请出具调解书', () => {
-  // The app-wide call-invitation watch (started at launch, not this chapter's) can lose its
-  // socket on this loaded machine; @cloudbase/database logs that (and an empty line) as console
-  // errors and reconnects. Only those two SDK lines are let through, nothing of the pages.
-  beforeEach(() => {
-    applicant.allowProblems(/^\[realtime\] ws event: error/, /^$/)
-  })
-
   it('refuses a second application with its message, then shows the issued document', async () => {
     expect(staff).not.toBe('')
     const url = `/pages/case/document/index?caseId=${arranged.caseId}`

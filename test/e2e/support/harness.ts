@@ -46,17 +46,40 @@ export function endpointFor(openid: string): string {
   return base
 }
 
-/**
- * The realtime SDK (@cloudbase/database) logs a dropped watch socket as a console error and
- * leaves the socket's error Event as an unhandled rejection with no message; it reconnects by
- * itself and the app never sees it. On this loaded machine that happens now and then, so that
- * pair alone is not charged to a test. Anything else still is.
- */
-const REALTIME_DROP = /^\[realtime\] ws event: error/
+interface SetDataTotals {
+  calls: number
+  bytes: number
+  maxBytes: number
+}
+interface MeterView {
+  byComponent: Record<string, SetDataTotals>
+  violations: { component: string; key: string; detail: string }[]
+}
 
-function chargeable(problems: readonly string[]): string[] {
-  if (!problems.some((p) => REALTIME_DROP.test(p))) return [...problems]
-  return problems.filter((p) => !REALTIME_DROP.test(p) && p !== '')
+/**
+ * The simulator's setData meter (window.__sim.setData), reset before each test; null under real
+ * DevTools, where the app service has no window and DevTools' own panel does this job.
+ */
+async function setDataMeter(mp: MiniProgram, reset: boolean): Promise<MeterView | null> {
+  return (await mp.evaluate((r: boolean) => {
+    const w = (typeof window === 'undefined' ? undefined : window) as
+      { __sim?: { setData?: (MeterView & { reset(): void }) | null } } | undefined
+    const meter = w?.__sim?.setData
+    if (!meter) return null
+    const view = { byComponent: meter.byComponent, violations: meter.violations }
+    const copy = JSON.parse(JSON.stringify(view)) as MeterView
+    if (r) meter.reset()
+    return copy
+  }, reset)) as MeterView | null
+}
+
+/** setData totals per test of this file and user, for `npm run bench` (reports/setdata/). */
+function writeSetDataReport(file: string, openid: string, tests: object[]): void {
+  if (tests.length === 0) return
+  const dir = path.resolve('reports/setdata')
+  mkdirSync(dir, { recursive: true })
+  const name = `${path.basename(file, '.test.ts')}-${openid}`
+  writeFileSync(path.join(dir, `${name}.json`), JSON.stringify({ file: name, tests }, null, 2))
 }
 
 let markers = 0
@@ -100,9 +123,15 @@ export function useApp(options: { as?: string } = {}): AppHandle {
     // Whatever an earlier file left on its way is not this file's.
     await flushEvents(handle.mp, markersSeen)
   })
-  beforeEach((ctx) => {
+  const setDataTests: object[] = []
+  let fileName = 'e2e'
+  let testName = ''
+  beforeEach(async (ctx) => {
     handle.problems.length = 0
     allowed.length = 0
+    fileName = ctx.task.file.name
+    testName = ctx.task.name
+    await setDataMeter(handle.mp, true)
     onTestFailed(async () => {
       const dir = path.resolve('test-results')
       mkdirSync(dir, { recursive: true })
@@ -113,11 +142,25 @@ export function useApp(options: { as?: string } = {}): AppHandle {
   })
   afterEach(async () => {
     await flushEvents(handle.mp, markersSeen)
-    const charged = chargeable(handle.problems).filter((p) => !allowed.some((re) => re.test(p)))
+    const charged = handle.problems.filter((p) => !allowed.some((re) => re.test(p)))
     handle.problems.length = 0
     expect(charged, `小程序运行时报错（${openid}）`).toEqual([])
+    const meter = await setDataMeter(handle.mp, true)
+    if (meter) {
+      const totals = Object.values(meter.byComponent)
+      setDataTests.push({
+        name: testName,
+        calls: totals.reduce((n, t) => n + t.calls, 0),
+        bytes: totals.reduce((n, t) => n + t.bytes, 0),
+        maxBytes: Math.max(0, ...totals.map((t) => t.maxBytes)),
+        violations: meter.violations.length,
+      })
+      // No single setData over 256 KB, and no list resent whole for one changed/appended item.
+      expect(meter.violations, `setData 违规（${openid}）`).toEqual([])
+    }
   })
   afterAll(() => {
+    writeSetDataReport(fileName, openid, setDataTests)
     handle.mp?.disconnect()
   })
   return handle

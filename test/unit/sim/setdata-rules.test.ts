@@ -1,31 +1,38 @@
 import { describe, expect, it } from 'vitest'
 import {
   inspectSetData,
+  LIST_MIN_ITEMS,
   SET_DATA_LIMIT_BYTES,
   wholeListResend,
 } from '../../../tools/web-simulator/runtime/setdata-rules'
 
-const cases = [
-  { id: 'a', status: 'submitted' },
-  { id: 'b', status: 'submitted' },
-  { id: 'c', status: 'accepted' },
-]
+// One page of a case list: twelve rows.
+const cases = Array.from({ length: 12 }, (_, i) => ({
+  id: String.fromCharCode(97 + i),
+  status: i === 2 ? 'accepted' : 'submitted',
+}))
 
 describe('setData rules', () => {
   it('flags a whole list resent when one item changed', () => {
     const next = cases.map((c) => (c.id === 'b' ? { ...c, status: 'accepted' } : c))
-    expect(wholeListResend(cases, next)).toBe('3 项中只有 1 项变化，却整表重发')
+    expect(wholeListResend(cases, next)).toBe('12 项中只有 1 项变化，却整表重发')
   })
 
   it('flags a page appended by resending the items already shown', () => {
     const next = [...cases, { id: 'd', status: 'settled' }]
-    expect(wholeListResend(cases, next)).toBe('追加 1 项，却重发了已有的 3 项')
+    expect(wholeListResend(cases, next)).toBe('追加 1 项，却重发了已有的 12 项')
   })
 
-  it('accepts a refreshed list, a new list and short lists', () => {
+  it('accepts a refreshed list, a list whose every row changed, and short detail lists', () => {
     expect(wholeListResend(cases, cases.slice(0, 1))).toBeNull()
-    expect(wholeListResend(cases, [{ id: 'x' }, { id: 'y' }, { id: 'z' }])).toBeNull()
-    expect(wholeListResend([{ id: 'a' }], [{ id: 'b' }])).toBeNull()
+    expect(
+      wholeListResend(
+        cases,
+        cases.map((c) => ({ ...c, status: 'settled' })),
+      ),
+    ).toBeNull()
+    const short = cases.slice(0, LIST_MIN_ITEMS - 1)
+    expect(wholeListResend(short, [...short, { id: 'z', status: 'submitted' }])).toBeNull()
     expect(wholeListResend(undefined, cases)).toBeNull()
   })
 
@@ -44,7 +51,7 @@ describe('setData rules', () => {
         component: 'pages/home/index',
         key: 'page.cases',
         kind: 'whole-list',
-        detail: '追加 1 项，却重发了已有的 3 项',
+        detail: '追加 1 项，却重发了已有的 12 项',
       },
     ])
   })

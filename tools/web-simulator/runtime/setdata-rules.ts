@@ -2,8 +2,11 @@
 // whole list that a path update would have covered. Installed by setdata-meter.ts.
 
 export const SET_DATA_LIMIT_BYTES = 256 * 1024
-/** Lists shorter than this are cheap to resend; flagging them would only be noise. */
-const LIST_MIN_ITEMS = 2
+/**
+ * The rule is about list pages: a case list, an inbox, a queue. A detail page's handful of
+ * timeline rows costs nothing to resend, so lists shorter than a page of results are not judged.
+ */
+export const LIST_MIN_ITEMS = 10
 
 export interface SetDataViolation {
   readonly component: string
