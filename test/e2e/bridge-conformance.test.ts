@@ -8,12 +8,15 @@ import {
   sizeOf,
   textOf,
   useApp,
+  useFreshData,
   waitUntil,
   waitForSelector,
 } from './support/harness'
 
 // The automator bridge answers the public miniprogram-automator API the way DevTools does.
+// Fresh seed data: the default user is unverified here whatever an earlier file did.
 
+useFreshData()
 const app = useApp()
 
 declare const wx: Record<string, (...a: unknown[]) => unknown>
