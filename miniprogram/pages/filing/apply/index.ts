@@ -4,7 +4,7 @@ import { listFilingOrganisations, prefillFiling, submitFiling } from '../../../s
 import { newIntent, type Intent } from '../../../services/intent'
 import { whoAmI } from '../../../services/profile'
 import { showError } from '../../../utils/notify'
-import { REGION_OPTIONS, regionLabel, regionOf } from '../regions'
+import { REGION_OPTIONS, regionLabel, regionOf } from '../../../core/catalogues'
 import {
   EMPTY_FORM,
   NO_ERRORS,
@@ -100,7 +100,7 @@ Page({
       patch.form = form
       patch.caseNumber = prefill.data.caseNumber
       patch.otherParties = otherSide(prefill.data.parties)
-      patch.regionText = regionLabel(form.region)
+      patch.regionText = regionLabel(form.region?.cityCode)
       patch.organisationChoices = organisationChoices(prefill.data.organisations)
     }
     this.setData(patch)
@@ -143,7 +143,7 @@ Page({
     if (!region) return
     this.setData({
       'form.region': region,
-      regionText: regionLabel(region),
+      regionText: regionLabel(region.cityCode),
       'errors.region': '',
       organisationsLoading: true,
     })

@@ -1,4 +1,4 @@
-import type { IdType, PartyType } from '../../../core/catalogues'
+import { type IdType, type PartyType, REGION_OPTIONS, regionLabel } from '../../../core/catalogues'
 import { MAX_DESCRIPTION_LENGTH, MAX_CLAIMS } from '../../../core/limits'
 import { caseDetail, listMyCases, saveDraft, submitCase } from '../../../services/cases'
 import { identityStatus } from '../../../services/identity'
@@ -8,7 +8,6 @@ import type { IdentityView } from '../../../../typings/api/verifyIdentity'
 import type { NoticeKind } from '../../../../typings/api/common'
 import type { EvidenceInput } from '../../../../typings/api/mediationCase'
 import { showError, showSuccess } from '../../../utils/notify'
-import { REGION_OPTIONS, regionLabel } from '../regions'
 import { clearDraft, loadDraft, storeDraft } from './draft-store'
 import {
   DISPUTE_OPTIONS,

@@ -1,6 +1,13 @@
 // The 申请调解 form's rules, kept out of the page so they can be tested without a simulator: the
 // same domain-core validators the server runs, step by step, and the request shapes it accepts.
-import { DISPUTE_TYPES, ID_TYPES, type IdType, type PartyType } from '../../../core/catalogues'
+import {
+  DISPUTE_TYPES,
+  ID_TYPES,
+  type IdType,
+  type PartyType,
+  regionLabel,
+  regionOf,
+} from '../../../core/catalogues'
 import {
   validateEnterpriseName,
   validateIdNumber,
@@ -26,7 +33,6 @@ import type {
   SaveDraftRequest,
   SubmitRequest,
 } from '../../../../typings/api/mediationCase'
-import { regionLabel, regionOf } from '../regions'
 
 export const STEP_TITLES = ['案情', '当事人', '证据', '确认提交'] as const
 export type StepIndex = 0 | 1 | 2 | 3

@@ -1,6 +1,6 @@
 // View models of 选择调解员: recommendation and search cards, the search request, whether the
 // applicant may choose now, and appending pages of results by path.
-import { DISPUTE_TYPES } from '../../../core/catalogues'
+import { DISPUTE_TYPES, REGION_OPTIONS } from '../../../core/catalogues'
 import type { CaseAction, CaseStatus } from '../../../../typings/api/mediationCase'
 import type {
   MediatorPublicCard,
@@ -8,7 +8,6 @@ import type {
   SearchFilters,
   SearchRequest,
 } from '../../../../typings/api/recommendMediator'
-import { REGION_OPTIONS } from '../regions'
 
 export interface MediatorRow {
   readonly id: string

@@ -1,15 +1,21 @@
-// Cities a filing can name as its region (GB/T 2260 codes): those where ACFIC organisations on
-// the platform take filings. The mediation subpackage keeps its own list because WeChat cannot
-// load one subpackage's scripts from another.
-import type { RegionInput } from '../../../typings/api/fileCase'
+// Cities the platform serves, as GB/T 2260 codes: those where ACFIC chambers have mediation
+// organisations and take filings (recommendation and jurisdiction read the region). It lives in
+// the main package so the mediation and filing subpackages share one list: WeChat cannot load one
+// subpackage's scripts from another, but every subpackage may load the main package's.
+import type { RegionCode } from '../recommendation/types'
 
 export interface RegionOption {
   readonly label: string
   readonly value: string
-  readonly region: RegionInput
+  readonly region: RegionCode
 }
 
-const city = (provinceName: string, provinceCode: string, cityName: string, cityCode: string) => ({
+const city = (
+  provinceName: string,
+  provinceCode: string,
+  cityName: string,
+  cityCode: string,
+): RegionOption => ({
   label: provinceName === cityName ? cityName : `${provinceName} · ${cityName}`,
   value: cityCode,
   region: { provinceCode, cityCode },
@@ -36,13 +42,12 @@ export const REGION_OPTIONS: readonly RegionOption[] = [
   city('陕西省', '610000', '西安市', '610100'),
 ]
 
-/** The label of a region, or '' when its city is not offered. */
-export function regionLabel(region: RegionInput | null | undefined): string {
-  if (!region) return ''
-  return REGION_OPTIONS.find((r) => r.value === region.cityCode)?.label ?? ''
+/** The label of a city code, or '' when the code is not offered. */
+export function regionLabel(cityCode: string | undefined): string {
+  return REGION_OPTIONS.find((r) => r.value === cityCode)?.label ?? ''
 }
 
 /** The region of a city code, when offered. */
-export function regionOf(cityCode: string | undefined): RegionInput | undefined {
+export function regionOf(cityCode: string | undefined): RegionCode | undefined {
   return REGION_OPTIONS.find((r) => r.value === cityCode)?.region
 }
