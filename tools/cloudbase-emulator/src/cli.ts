@@ -1,5 +1,6 @@
 // `npm run emulator -- --port <p> --data <dir> [--import <dir>] [--seed] [--export-on-exit <dir>]`
 import { parseArgs } from 'node:util'
+import { parseFaultConfig } from './faults/index'
 import { DEFAULT_PORT, startEmulator, type StartOptions } from './index'
 
 function fail(message: string): never {
@@ -19,6 +20,7 @@ const { values } = (() => {
         clock: { type: 'string' },
         env: { type: 'string' },
         'in-memory': { type: 'boolean' },
+        faults: { type: 'string' },
         help: { type: 'boolean' },
       },
       strict: true,
@@ -40,6 +42,7 @@ if (values.help === true) {
       '  --clock controlled       可控时钟（POST /__emulator/clock）',
       '  --env <id>               默认环境 ID（默认 demo-local）',
       '  --in-memory              数据库只放内存',
+      '  --faults <json>          故障注入设置（与 POST /__emulator/faults 相同）',
       '',
     ].join('\n'),
   )
@@ -52,6 +55,18 @@ if (values.clock !== undefined && values.clock !== 'real' && values.clock !== 'c
   fail('--clock 只能是 real 或 controlled')
 }
 
+const faults = (() => {
+  if (values.faults === undefined) return undefined
+  let raw: unknown
+  try {
+    raw = JSON.parse(values.faults)
+  } catch {
+    return fail('--faults 必须是 JSON 对象')
+  }
+  const parsed = parseFaultConfig(raw)
+  return parsed.ok ? parsed.config : fail(`--faults 有误：${parsed.message}`)
+})()
+
 const options: StartOptions = {
   port,
   ...(values.data === undefined ? {} : { dataDir: values.data }),
@@ -60,6 +75,7 @@ const options: StartOptions = {
   ...(values.clock === undefined ? {} : { clock: values.clock }),
   ...(values.env === undefined ? {} : { envId: values.env }),
   ...(values['in-memory'] === true ? { inMemory: true } : {}),
+  ...(faults === undefined ? {} : { faults }),
   echoLog: process.env['EMULATOR_LOG'] === '1',
 }
 

@@ -4,6 +4,7 @@ import { mkdir } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import { createControlModule } from './control/index'
 import { exportEnv, importEnv } from './control/data-io'
+import { createFaultsModule, type FaultConfigInput } from './faults/index'
 import { createDatabaseModule, loadSchema, type DatabaseService } from './database/index'
 import { repoRoot } from './database/schema'
 import { projectModules } from './modules'
@@ -19,6 +20,7 @@ export type { EmulatorClock } from './server/clock'
 export type { ChangeEvent, EmulatorContext, EmulatorModule } from './server/contracts'
 export type { DatabaseService, CollectionHandle } from './database/index'
 export type { StorageService } from './storage/index'
+export type { FaultConfigInput, FaultInjector } from './faults/index'
 
 export const DEFAULT_PORT = 8790
 
@@ -46,6 +48,8 @@ export interface StartOptions {
   readonly echoLog?: boolean
   /** Shorter HTTP slow-request guards (tests prove long-lived sockets outlive them). */
   readonly slowRequestGuard?: SlowRequestGuard
+  /** Fault injection from the start (also settable later through `/__emulator/faults`). */
+  readonly faults?: FaultConfigInput
 }
 
 export interface RunningEmulator {
@@ -168,7 +172,7 @@ export async function startEmulator(options: StartOptions = {}): Promise<Running
     envId,
     dataDir,
     clock,
-    modules: [databaseModule, storageModule, control, ...extra],
+    modules: [databaseModule, storageModule, control, createFaultsModule(options.faults), ...extra],
     echoLog: options.echoLog ?? false,
     ...(options.slowRequestGuard === undefined
       ? {}

@@ -9,6 +9,8 @@ import { availableParallelism } from 'node:os'
 import { join } from 'node:path'
 import type { EmulatorContext } from '../server/contracts'
 import type { NetworkAttempt } from '../guard/index'
+import { faultsOf } from '../faults/index'
+import { injectedFailure, timeoutAfter } from '../faults/invocation'
 import { loadFunctionConfig, isValidFunctionName, type FunctionConfig } from './config'
 import {
   executeFail,
@@ -49,6 +51,14 @@ export type RawOutcome =
   | { readonly json: string; readonly invocationId: string }
   | { readonly error: InvokeError; readonly invocationId: string }
 
+/** One finished invocation as its caller received it (the privacy capture observes these). */
+export interface FinishedInvocation {
+  readonly function: string
+  readonly event: unknown
+  readonly caller: CallerIdentity
+  readonly outcome: RawOutcome
+}
+
 export interface RuntimeOptions {
   readonly functionsRoot: string
   readonly rcPath: string
@@ -75,6 +85,7 @@ export class FunctionsRuntime {
   private readonly idle = new Map<string, FunctionInstance[]>()
   private readonly byToken = new Map<string, { instance: FunctionInstance; info: InvocationInfo }>()
   private readonly attempts: NetworkAttempt[] = []
+  private readonly finishedListeners = new Set<(done: FinishedInvocation) => void>()
   private readonly warnedPlaceholders = new Set<string>()
   private readonly all = new Set<FunctionInstance>()
   private readonly spares: FunctionInstance[] = []
@@ -134,6 +145,11 @@ export class FunctionsRuntime {
     return this.attempts.splice(0, this.attempts.length)
   }
 
+  onInvocation(listener: (done: FinishedInvocation) => void): () => void {
+    this.finishedListeners.add(listener)
+    return () => this.finishedListeners.delete(listener)
+  }
+
   async invoke(
     name: string,
     event: unknown,
@@ -165,6 +181,9 @@ export class FunctionsRuntime {
     }
     if (extras.trigger) env['TRIGGER_SRC'] = extras.trigger.type
     const key = JSON.stringify([fn.name, fn.mtimeMs, env])
+    const faults = faultsOf(this.emu)
+    const fault = faults?.planInvocation(fn.name)
+    if (fault === 'fail') return { error: injectedFailure(fn.name), invocationId }
 
     const instance = await this.acquire(key, fn, env)
     if (!instance) return { error: instanceCrashed('模拟器正在停止'), invocationId }
@@ -193,7 +212,12 @@ export class FunctionsRuntime {
       text: `START RequestId: ${invocationId}`,
       at: startedAt,
     })
-    const result = await instance.run({ invocationId, event, context }, fn.timeoutMs)
+    if (fault === 'timeout') faults?.armTimeout(instance.token)
+    const ran = await instance.run({ invocationId, event, context }, fn.timeoutMs)
+    const result =
+      fault === 'timeout' && faults
+        ? await timeoutAfter(faults, instance.token, ran, startedAt + fn.timeoutMs)
+        : ran
     const durationMs = Date.now() - startedAt
     this.byToken.delete(instance.token)
 
@@ -248,6 +272,8 @@ export class FunctionsRuntime {
       status,
       ...('error' in outcome ? { errorCode: outcome.error.code } : {}),
     })
+    for (const listener of this.finishedListeners)
+      listener({ function: fn.name, event, caller: identity, outcome })
     this.release(instance, result.kind === 'ok' || result.kind === 'threw')
     return outcome
   }

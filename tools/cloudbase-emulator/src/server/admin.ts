@@ -1,5 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import type { IncomingMessage, ServerResponse } from 'node:http'
+import { adminFault } from '../faults/admin-gate'
+import type { FaultInjector } from '../faults/injector'
 import { readBody } from './body'
 import type { AdminReply, AdminRequest, EmulatorContext } from './contracts'
 import { ENV_NAME_RULE, isLocalEnvName } from './env-names'
@@ -115,7 +117,11 @@ export async function handleAdmin(
   }
   let reply: AdminReply
   try {
-    reply = await handler(request, emu)
+    const faults = registry.hasService('faults')
+      ? registry.service<FaultInjector>('faults')
+      : undefined
+    const injected = faults === undefined ? undefined : await adminFault(faults, request, emu)
+    reply = injected ?? (await handler(request, emu))
   } catch (err) {
     reply = toErrorReply(err)
   }
