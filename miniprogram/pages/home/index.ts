@@ -2,7 +2,8 @@ import { listMyCases } from '../../services/cases'
 import { listMyFilings } from '../../services/filings'
 import { selectTab } from '../../utils/tab-bar'
 import { showError } from '../../utils/notify'
-import { appendPatch, caseRow, filingRow, type CaseRow, type FilingRow } from './logic'
+import { appendPatch } from '../../utils/list-patch'
+import { caseRow, filingRow, type CaseRow, type FilingRow } from './logic'
 
 type Tab = 'mediation' | 'filing'
 

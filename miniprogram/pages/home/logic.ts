@@ -98,25 +98,3 @@ export function filingRow(item: FilingView): FilingRow {
     url: `/pages/filing/detail/index?filingId=${encodeURIComponent(item.filingId)}`,
   }
 }
-
-/**
- * The `setData` patch that appends a fetched page to a list already holding `existing` rows:
- * only the new rows, by path, and none that are already shown (a row can shift onto the next
- * page when something new arrives at the top between two fetches).
- */
-export function appendPatch<R extends { readonly id: string }>(
-  key: string,
-  existing: readonly { readonly id: string }[],
-  incoming: readonly R[],
-): Record<string, R> {
-  const seen = new Set(existing.map((r) => r.id))
-  const patch: Record<string, R> = {}
-  let index = existing.length
-  for (const row of incoming) {
-    if (seen.has(row.id)) continue
-    seen.add(row.id)
-    patch[`${key}[${index}]`] = row
-    index += 1
-  }
-  return patch
-}

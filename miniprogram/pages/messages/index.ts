@@ -2,7 +2,7 @@ import { listMessages, markAllRead, markRead } from '../../services/messages'
 import { newIntent } from '../../services/intent'
 import { selectTab } from '../../utils/tab-bar'
 import { showError } from '../../utils/notify'
-import { appendPatch } from '../home/logic'
+import { appendPatch } from '../../utils/list-patch'
 import { messageRow, openMode, readAllPatch, type MessageRow } from './logic'
 
 const PAGE_SIZE = 20

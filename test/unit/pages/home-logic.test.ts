@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest'
 import {
-  appendPatch,
   caseRow,
   caseTagTheme,
   filingRow,
@@ -99,23 +98,5 @@ describe('filingRow', () => {
       theme: 'primary',
       url: '/pages/filing/detail/index?filingId=f%201',
     })
-  })
-})
-
-describe('appendPatch', () => {
-  it('adds only new rows, by path, after the existing ones', () => {
-    const patch = appendPatch(
-      'cases',
-      [{ id: 'a' }, { id: 'b' }],
-      [
-        { id: 'b', n: 2 },
-        { id: 'c', n: 3 },
-        { id: 'd', n: 4 },
-      ],
-    )
-    expect(patch).toEqual({ 'cases[2]': { id: 'c', n: 3 }, 'cases[3]': { id: 'd', n: 4 } })
-  })
-  it('is empty when the page brings nothing new', () => {
-    expect(appendPatch('cases', [{ id: 'a' }], [{ id: 'a' }])).toEqual({})
   })
 })

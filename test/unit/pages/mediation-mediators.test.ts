@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest'
 import {
-  appendRows,
   canChoose,
   chooseNotice,
   profileUrl,
@@ -112,16 +111,6 @@ describe('choosing', () => {
     )
   })
 })
-
-describe('paging', () => {
-  it('appends only new rows, each at its own path', () => {
-    const a = searchRow(CARD)
-    const b = searchRow({ ...CARD, mediatorId: 'm2' })
-    const c = searchRow({ ...CARD, mediatorId: 'm3' })
-    expect(appendRows('results', [a], [a, b, c, b])).toEqual({ 'results[1]': b, 'results[2]': c })
-  })
-})
-
 describe('profile', () => {
   const PROFILE: MediatorProfile = {
     ...CARD,

@@ -1,11 +1,11 @@
 import { caseDetail } from '../../../services/cases'
 import { newIntent, type Intent } from '../../../services/intent'
 import { chooseMediator, recommendMediators, searchMediators } from '../../../services/mediators'
+import { appendPatch } from '../../../utils/list-patch'
 import { showError } from '../../../utils/notify'
 import {
   CITY_OPTIONS,
   SPECIALTY_OPTIONS,
-  appendRows,
   canChoose,
   caseDetailUrl,
   chooseNotice,
@@ -163,7 +163,7 @@ Page({
     if (reset) this.setData({ results: rows, page: 1, hasMore: res.data.hasMore, searched: true })
     else
       this.setData({
-        ...appendRows('results', this.data.results, rows),
+        ...appendPatch('results', this.data.results, rows),
         page,
         hasMore: res.data.hasMore,
       })

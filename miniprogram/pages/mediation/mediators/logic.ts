@@ -112,24 +112,6 @@ export function chooseNotice(status: CaseStatus, allowed: readonly CaseAction[])
   return '当前案件状态不能选择调解员。'
 }
 
-/** Path-keyed patch appending rows not yet in the list (a page may repeat a row after changes). */
-export function appendRows(
-  key: string,
-  existing: readonly { readonly id: string }[],
-  incoming: readonly MediatorRow[],
-): Record<string, MediatorRow> {
-  const seen = new Set(existing.map((r) => r.id))
-  const patch: Record<string, MediatorRow> = {}
-  let index = existing.length
-  for (const row of incoming) {
-    if (seen.has(row.id)) continue
-    seen.add(row.id)
-    patch[`${key}[${index}]`] = row
-    index += 1
-  }
-  return patch
-}
-
 export function caseDetailUrl(caseId: string): string {
   return `/pages/case/detail/index?caseId=${encodeURIComponent(caseId)}`
 }

@@ -2,7 +2,7 @@ import type { DeskTab } from '../../../../typings/api/mediatorDesk'
 import { listAssigned } from '../../../services/mediator-desk'
 import { showError } from '../../../utils/notify'
 import { requireRole } from '../../../utils/require-role'
-import { appendPatch } from '../../home/logic'
+import { appendPatch } from '../../../utils/list-patch'
 import { DESK_TABS, EMPTY_TEXT, deskCaseRow, tabFromQuery, type DeskCaseRow } from './logic'
 
 interface ListState {

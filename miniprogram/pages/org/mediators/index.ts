@@ -3,7 +3,7 @@ import { issueBindCode, listOrgMediators, updateMediator } from '../../../servic
 import type { MediatorItem } from '../../../../typings/api/orgDesk'
 import { showError, showSuccess } from '../../../utils/notify'
 import { requireRole } from '../../../utils/require-role'
-import { appendPatch } from '../../home/logic'
+import { appendPatch } from '../../../utils/list-patch'
 import {
   MAX_CAPACITY,
   SPECIALTY_OPTIONS,

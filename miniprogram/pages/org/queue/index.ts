@@ -1,7 +1,7 @@
 import { deskQueue } from '../../../services/org-desk'
 import { showError } from '../../../utils/notify'
 import { requireRole } from '../../../utils/require-role'
-import { appendPatch } from '../../home/logic'
+import { appendPatch } from '../../../utils/list-patch'
 import { QUEUE_TABS, kindOf, overdueBanner, queueRow, type QueueRow, type QueueTab } from './logic'
 
 const PAGE_SIZE = 20
