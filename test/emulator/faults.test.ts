@@ -233,6 +233,37 @@ describe('fault injection: database and storage', () => {
   })
 })
 
+describe('fault injection: the mini-program endpoint', () => {
+  it('fails a client upload and a client write with the client error shapes', async () => {
+    const login = await fetch(`${emu.baseUrl}/client/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ openid: 'o_client_up' }),
+    })
+    const { token } = (await login.json()) as { token: string }
+    const upload = () =>
+      fetch(`${emu.baseUrl}/client/uploadFile?cloudPath=faults/client.txt`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}` },
+        body: 'client bytes',
+      })
+    await control('POST', { storage: { failNext: 1 }, database: { failNext: 1 } })
+    const failed = await upload()
+    const answer = (await failed.json()) as { code: string; errCode: number; errMsg: string }
+    expect(answer).toMatchObject({ code: 'STORAGE_REQUEST_FAIL', errCode: -503001 })
+    expect(answer.errMsg).toContain('cloud.uploadFile:fail -503001')
+    expect(await emu.storage.get(emu.envId, 'faults/client.txt')).toBeUndefined()
+    expect(await (await upload()).json()).toMatchObject({ errMsg: 'cloud.uploadFile:ok' })
+    const write = await fetch(`${emu.baseUrl}/client/database`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ action: 'add', collection: 'fault_probe', data: { label: 'c' } }),
+    })
+    expect(await write.json()).toMatchObject({ errCode: -502001 })
+    expect(probes().filter((d) => d['label'] === 'c')).toHaveLength(0)
+  })
+})
+
 describe('fault injection: functions', () => {
   it('fails the next n invocations of the matched function without running them', async () => {
     await control('POST', { functions: { failNext: 2 }, match: { functions: ['steps'] } })

@@ -2,6 +2,7 @@
 // wx.cloud) talks to. Every call but login carries `Authorization: Bearer <token>`; database
 // access is governed by the security rules in database/rules.json.
 import type { IncomingMessage, ServerResponse } from 'node:http'
+import { faultsOf } from '../faults/index'
 import { loadRulesFile, RulesGuard, type RuleSet } from '../rules'
 import type { EmulatorContext, EmulatorModule, HttpRoute } from '../server/contracts'
 import { allowLoopbackOrigin, answerPreflight } from './cors'
@@ -49,6 +50,13 @@ function loadRules(options: ClientModuleOptions): RuleSet {
     throw new Error(`安全规则文件有误：\n${loaded.errors.map((e) => e.message).join('\n')}`)
   }
   return loaded.rules
+}
+
+/** Fault injection on the mini-program's own storage calls (see src/faults). */
+function injectStorageFault(emu: EmulatorContext): void {
+  if (faultsOf(emu)?.failStorage(undefined)) {
+    throw new ClientError('STORAGE_FAILED', '存储请求失败（故障注入）')
+  }
 }
 
 function clientIp(req: IncomingMessage): string {
@@ -142,6 +150,7 @@ export function createClientModule(options: ClientModuleOptions = {}): EmulatorM
       async (req, _res, emu) => {
         requireSession(req, sessions)
         const input = uploadInput(req, await readRawBody(req))
+        injectStorageFault(emu)
         const storage = emu.service<StorageApi>('storage')
         const saved = await storage.put(emu.envId, input.cloudPath, input.content)
         return { fileID: saved.fileID, statusCode: 200 }
@@ -150,12 +159,23 @@ export function createClientModule(options: ClientModuleOptions = {}): EmulatorM
     ),
     route('/client/getTempFileURL', 'cloud.getTempFileURL', async (req, _res, emu) => {
       requireSession(req, sessions)
+      injectStorageFault(emu)
       const storage = emu.service<StorageApi>('storage')
       return { fileList: await tempUrls(storage, bodyOf(req)['fileList']) }
     }),
     route('/client/database', apiNameOf, (req, _res, emu) => {
       const session = requireSession(req, sessions)
-      return handleClientDatabase(bodyOf(req), session, {
+      const body = bodyOf(req)
+      if (['add', 'update', 'remove'].includes(String(body['action']))) {
+        const collection = typeof body['collection'] === 'string' ? body['collection'] : undefined
+        if (faultsOf(emu)?.failDatabaseWrite(collection, undefined)) {
+          throw new ClientError(
+            'DATABASE_REQUEST_FAILED',
+            '数据库写入失败，未做任何修改（故障注入）',
+          )
+        }
+      }
+      return handleClientDatabase(body, session, {
         db: emu.service<DatabaseApi>('database'),
         guard,
         envId: emu.envId,
