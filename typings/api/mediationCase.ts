@@ -19,6 +19,10 @@ export type CaseAction =
   | 'requestExtension'
   | 'consentExtension'
   | 'rate'
+  // Next steps another function owns (core caseFollowUps); that function checks them again.
+  | 'fileCase'
+  | 'applyConfirmation'
+  | 'applyDocument'
 
 /** Which side of a case the caller is (or the case's mediator / organisation staff). */
 export type CaseRole = 'applicant' | 'respondent' | 'mediator' | 'staff'
@@ -168,13 +172,21 @@ export interface TimelineEntry {
   readonly note: string | null
 }
 
+/** Content check of an evidence image (WeChat mediaCheckAsync, verdict pushed later). */
+export type EvidenceCheck = 'pending' | 'not_applicable' | 'pass' | 'review' | 'risky'
+
 export interface EvidenceView {
   readonly name: string
   readonly kind: 'image' | 'document'
   /** Short-lived download URL (10 minutes); null when storage could not sign it. */
   readonly url: string | null
-  /** Content check of images: pending until WeChat's asynchronous verdict arrives. */
-  readonly check: 'pending' | 'not_applicable' | 'pass' | 'review' | 'risky'
+  /**
+   * Content check of images: pending until WeChat's asynchronous verdict arrives. Parties see a
+   * `review` verdict as `pending` (审核中); `risky` images reach only their owner and staff.
+   */
+  readonly check: EvidenceCheck
+  /** Why the image is flagged (mediator/staff: review) or hidden (its owner: risky). */
+  readonly checkNote?: string | null
 }
 
 export interface MediatorCard {
@@ -243,7 +255,7 @@ export type MediationCaseContracts = {
   readonly saveDraft: ActionContract<
     SaveDraftRequest,
     CaseChange,
-    'INVALID_TRANSITION' | 'CONTENT_RISKY' | 'FILE_NOT_OWNED'
+    'INVALID_TRANSITION' | 'CONTENT_RISKY' | 'FILE_NOT_OWNED' | 'DISPUTE_TYPE_UNKNOWN'
   >
   readonly submit: ActionContract<
     SubmitRequest,

@@ -3,6 +3,7 @@
 import { getDisputeType } from '../../../miniprogram/core/catalogues/dispute-types'
 import { DAY_MS, remaining } from '../../../miniprogram/core/deadlines'
 import { ACTOR_KIND_LABELS, isActorKind } from '../../../miniprogram/core/machines/actor'
+import { caseFollowUps } from '../../../miniprogram/core/machines/case-follow-ups'
 import { allowedCommands } from '../../../miniprogram/core/machines/machine'
 import {
   caseMediationDeadline,
@@ -59,6 +60,8 @@ export function allowedActions(
   ) {
     out.add('rate')
   }
+  for (const next of caseFollowUps(doc, role === 'applicant' || role === 'respondent', now))
+    out.add(next)
   return [...out]
 }
 

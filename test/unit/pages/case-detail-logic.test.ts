@@ -11,7 +11,12 @@ import {
   sheetItems,
   stageSteps,
 } from '../../../miniprogram/pages/case/detail/logic'
-import type { CaseDetail, TimelineEntry } from '../../../typings/api/mediationCase'
+import type {
+  CaseAction,
+  CaseDetail,
+  CaseStatus,
+  TimelineEntry,
+} from '../../../typings/api/mediationCase'
 
 const NOW = Date.parse('2026-12-01T08:00:00.000Z')
 
@@ -246,27 +251,57 @@ describe('sheetItems: exactly what is allowed now', () => {
     expect(items[5]?.action).toEqual({ kind: 'reason', action: 'withdraw' })
   })
 
-  it('offers 在线立案 to a party once mediation failed, not to the mediator', () => {
-    const failed = { status: 'closed_without_agreement' as const, statusLabel: '调解终结' }
-    expect(sheetItems(detail(failed))[0]).toEqual({
-      label: '在线立案',
-      action: { kind: 'navigate', url: '/pages/filing/apply/index?caseId=case%2F1' },
-    })
-    expect(labels(detail({ ...failed, role: 'mediator' }))).toEqual([])
+  it('maps the follow-ups other functions own to their pages', () => {
+    const items = sheetItems(
+      detail({
+        status: 'settled',
+        allowedActions: ['rate', 'applyConfirmation', 'applyDocument'],
+      }),
+    )
+    expect(items).toEqual([
+      {
+        label: '申请司法确认',
+        action: { kind: 'navigate', url: '/pages/case/confirmation/index?caseId=case%2F1' },
+      },
+      {
+        label: '申请出具调解书',
+        action: { kind: 'navigate', url: '/pages/case/document/index?caseId=case%2F1' },
+      },
+    ])
+    expect(
+      sheetItems(detail({ status: 'closed_without_agreement', allowedActions: ['fileCase'] })),
+    ).toEqual([
+      {
+        label: '在线立案',
+        action: { kind: 'navigate', url: '/pages/filing/apply/index?caseId=case%2F1' },
+      },
+    ])
   })
 
-  it('offers 司法确认 and 调解书 only when the agreement is effective', () => {
-    const settled = { status: 'settled' as const }
-    expect(
-      labels(
-        detail({ ...settled, agreement: { agreementId: 'a', status: 'effective', version: 2 } }),
-      ),
-    ).toEqual(['申请司法确认', '申请调解书'])
-    expect(
-      labels(
-        detail({ ...settled, agreement: { agreementId: 'a', status: 'signing', version: 2 } }),
-      ),
-    ).toEqual([])
+  // What the server answers the applicant in each state, and the exact sheet it becomes.
+  const BY_STATE: readonly [CaseStatus, CaseAction[], string[]][] = [
+    ['draft', ['saveDraft', 'submit'], []],
+    ['submitted', ['invite', 'withdraw'], ['邀请对方', '撤回申请']],
+    ['awaiting_respondent', ['invite', 'withdraw'], ['邀请对方', '撤回申请']],
+    ['awaiting_mediator', ['chooseMediator', 'withdraw'], ['选择调解员', '撤回申请']],
+    ['accepted', ['end'], ['结束调解']],
+    ['mediating', ['requestExtension', 'end'], ['申请延期', '结束调解']],
+    ['agreement_drafted', ['consentExtension', 'end'], ['同意延期', '不同意延期', '结束调解']],
+    ['signing', ['end'], ['结束调解']],
+    ['settled', ['rate', 'applyConfirmation', 'applyDocument'], ['申请司法确认', '申请出具调解书']],
+    ['closed_without_agreement', ['rate', 'fileCase'], ['在线立案']],
+  ]
+  it.each(BY_STATE)('%s: the sheet lists exactly the allowed actions', (status, allowed, want) => {
+    expect(labels(detail({ status, allowedActions: allowed }))).toEqual(want)
+  })
+
+  it('adds nothing the server did not allow, whatever the state or the agreement', () => {
+    const effective = { agreementId: 'a', status: 'effective', version: 2 } as const
+    expect(labels(detail({ status: 'settled', agreement: effective }))).toEqual([])
+    expect(labels(detail({ status: 'closed_without_agreement' }))).toEqual([])
+    expect(labels(detail({ status: 'settled', allowedActions: ['applyDocument'] }))).toEqual([
+      '申请出具调解书',
+    ])
   })
 })
 

@@ -269,56 +269,65 @@ const AGREEMENT_LABELS: Record<string, string> = {
   effective: '已生效',
 }
 
-const PARTY_ROLES: readonly string[] = ['applicant', 'respondent']
-
 function q(caseId: string): string {
   return `caseId=${encodeURIComponent(caseId)}`
 }
 
-/** The 更多 items: the server's `allowedActions`, plus the next steps another function owns. */
+// The order the sheet lists them in: the next stage first, then the case's own steps, the
+// closing ones last.
+const SHEET_ORDER: readonly CaseAction[] = [
+  'fileCase',
+  'applyConfirmation',
+  'applyDocument',
+  'invite',
+  'chooseMediator',
+  'requestExtension',
+  'consentExtension',
+  'withdraw',
+  'end',
+]
+
+function itemsOf(action: CaseAction, id: string): SheetItem[] {
+  const go = (label: string, path: string): SheetItem[] => [
+    { label, action: { kind: 'navigate', url: `${path}?${id}` } },
+  ]
+  switch (action) {
+    case 'fileCase':
+      return go('在线立案', '/pages/filing/apply/index')
+    case 'applyConfirmation':
+      return go('申请司法确认', '/pages/case/confirmation/index')
+    case 'applyDocument':
+      return go('申请出具调解书', '/pages/case/document/index')
+    case 'invite':
+      return go('邀请对方', '/pages/mediation/invite/index')
+    case 'chooseMediator':
+      return go('选择调解员', '/pages/mediation/mediators/index')
+    case 'requestExtension':
+      return [{ label: '申请延期', action: { kind: 'extension' } }]
+    case 'consentExtension':
+      return [
+        { label: '同意延期', action: { kind: 'consent', agree: true } },
+        { label: '不同意延期', action: { kind: 'consent', agree: false } },
+      ]
+    case 'withdraw':
+      return [{ label: '撤回申请', action: { kind: 'reason', action: 'withdraw' } }]
+    case 'end':
+      return [{ label: '结束调解', action: { kind: 'reason', action: 'end' } }]
+    default:
+      return []
+  }
+}
+
+/**
+ * The 更多 items: exactly the server's `allowedActions` for this caller now, including the next
+ * steps other functions own (在线立案, 司法确认, 调解书), which the server decides with the same
+ * core rule those functions check. Actions with their own place on the page (rate, respond)
+ * are not repeated here.
+ */
 export function sheetItems(detail: CaseDetail): SheetItem[] {
   const allowed = new Set<CaseAction>(detail.allowedActions)
   const id = q(detail.caseId)
-  const items: SheetItem[] = []
-  const party = PARTY_ROLES.includes(detail.role)
-  // 在线立案, 司法确认 and 调解书 belong to other functions, which check again; the case only
-  // tells whether the stage for them has come.
-  if (party && detail.status === 'closed_without_agreement')
-    items.push({
-      label: '在线立案',
-      action: { kind: 'navigate', url: `/pages/filing/apply/index?${id}` },
-    })
-  if (party && detail.status === 'settled' && detail.agreement?.status === 'effective') {
-    items.push({
-      label: '申请司法确认',
-      action: { kind: 'navigate', url: `/pages/case/confirmation/index?${id}` },
-    })
-    items.push({
-      label: '申请调解书',
-      action: { kind: 'navigate', url: `/pages/case/document/index?${id}` },
-    })
-  }
-  if (allowed.has('invite'))
-    items.push({
-      label: '邀请对方',
-      action: { kind: 'navigate', url: `/pages/mediation/invite/index?${id}` },
-    })
-  if (allowed.has('chooseMediator'))
-    items.push({
-      label: '选择调解员',
-      action: { kind: 'navigate', url: `/pages/mediation/mediators/index?${id}` },
-    })
-  if (allowed.has('requestExtension'))
-    items.push({ label: '申请延期', action: { kind: 'extension' } })
-  if (allowed.has('consentExtension')) {
-    items.push({ label: '同意延期', action: { kind: 'consent', agree: true } })
-    items.push({ label: '不同意延期', action: { kind: 'consent', agree: false } })
-  }
-  if (allowed.has('withdraw'))
-    items.push({ label: '撤回申请', action: { kind: 'reason', action: 'withdraw' } })
-  if (allowed.has('end'))
-    items.push({ label: '结束调解', action: { kind: 'reason', action: 'end' } })
-  return items
+  return SHEET_ORDER.filter((a) => allowed.has(a)).flatMap((a) => itemsOf(a, id))
 }
 
 function extensionNote(detail: CaseDetail): string {
