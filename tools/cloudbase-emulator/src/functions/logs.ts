@@ -33,12 +33,21 @@ export interface LogQuery {
 export class LogRing {
   private readonly lines: LogLine[] = []
   private readonly invocations: InvocationRecord[] = []
+  private readonly lineListeners = new Set<(line: LogLine) => void>()
   private seq = 0
 
   constructor(private readonly capacity = 5000) {}
 
+  /** Every line as it is added, beyond the ring's bound (the privacy capture reads them all). */
+  onLine(listener: (line: LogLine) => void): () => void {
+    this.lineListeners.add(listener)
+    return () => this.lineListeners.delete(listener)
+  }
+
   addLine(line: Omit<LogLine, 'seq'>): void {
-    this.lines.push({ ...line, seq: ++this.seq })
+    const added = { ...line, seq: ++this.seq }
+    this.lines.push(added)
+    for (const listener of this.lineListeners) listener(added)
     if (this.lines.length > this.capacity) this.lines.splice(0, this.lines.length - this.capacity)
   }
 

@@ -33,7 +33,7 @@ import { wxacodeGetUnlimited } from './wxacode'
 export { sessionKeyFor, voipSignature } from './voip-sign'
 export { wxacodeText } from './wxacode'
 export { OUTBOX_COLLECTION, MEDIA_CHECK_COLLECTION, GRANTS_COLLECTION } from './state'
-export type { Grant, GrantKind } from './state'
+export type { Grant, GrantKind, RecordedCall } from './state'
 
 /** WeChat's platform-level error codes carried in CommOpenApiResp.errorCode. */
 const API_NOT_FOUND = -604100
@@ -57,6 +57,7 @@ export interface OpenApiService {
   ): Promise<Grant[]>
   grants(openid: string, env?: string): Promise<Grant[]>
   calls(): readonly RecordedCall[]
+  onCall(listener: (call: RecordedCall) => void): () => void
   sessionKeyFor(openid: string): string
 }
 
@@ -191,6 +192,7 @@ export function createOpenApiModule(opts: OpenApiModuleOptions = {}): EmulatorMo
       state.grant(env ?? defaultEnv(), openid, templateIds, kind),
     grants: (openid, env) => state.grantsOf(env ?? defaultEnv(), openid),
     calls: () => state.calls(),
+    onCall: (listener) => state.onCall(listener),
     sessionKeyFor,
   }
 

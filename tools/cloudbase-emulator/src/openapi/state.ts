@@ -81,6 +81,7 @@ function memoryStore(map: Map<string, { kind: GrantKind; remaining: number }>): 
 export class OpenApiState {
   private readonly memoryGrants = new Map<string, { kind: GrantKind; remaining: number }>()
   private readonly callRing: RecordedCall[] = []
+  private readonly callListeners = new Set<(call: RecordedCall) => void>()
   private seq = 0
   private msgid = 2_000_000_000
   private lock: Promise<unknown> = Promise.resolve()
@@ -192,8 +193,16 @@ export class OpenApiState {
     return `local-${randomBytes(12).toString('hex')}`
   }
 
+  /** Every call as it is recorded, beyond the ring's bound (the privacy capture reads them all). */
+  onCall(listener: (call: RecordedCall) => void): () => void {
+    this.callListeners.add(listener)
+    return () => this.callListeners.delete(listener)
+  }
+
   record(call: Omit<RecordedCall, 'seq'>): void {
-    this.callRing.push({ ...call, seq: ++this.seq })
+    const recorded = { ...call, seq: ++this.seq }
+    this.callRing.push(recorded)
+    for (const listener of this.callListeners) listener(recorded)
     if (this.callRing.length > 500) this.callRing.splice(0, this.callRing.length - 500)
   }
 
