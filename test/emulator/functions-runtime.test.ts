@@ -43,13 +43,20 @@ describe('functions runtime: identity', () => {
     },
   )
 
-  it('reuses a warm instance only for the same caller', async () => {
+  it('reuses a warm instance for the next caller, as SCF does, with only that caller’s context', async () => {
     const a1 = resultOf(await h.functions.invoke('counter', {}, { openid: 'o_warm_a' }))
     const a2 = resultOf(await h.functions.invoke('counter', {}, { openid: 'o_warm_a' }))
     const b1 = resultOf(await h.functions.invoke('counter', {}, { openid: 'o_warm_b' }))
     expect(a1).toEqual({ calls: 1, OPENID: 'o_warm_a' })
     expect(a2).toEqual({ calls: 2, OPENID: 'o_warm_a' })
-    expect(b1).toEqual({ calls: 1, OPENID: 'o_warm_b' })
+    // Module state survives into another user's call: the platform hazard stays visible locally.
+    expect(b1).toEqual({ calls: 3, OPENID: 'o_warm_b' })
+    const withUnion = resultOf(
+      await h.functions.invoke('whoami', {}, { openid: 'o_ctx_b', unionid: 'u_b' }),
+    )
+    const without = resultOf(await h.functions.invoke('whoami', {}, { openid: 'o_ctx_c' }))
+    expect([withUnion['OPENID'], withUnion['UNIONID']]).toEqual(['o_ctx_b', 'u_b'])
+    expect([without['OPENID'], without['UNIONID']]).toEqual(['o_ctx_c', ''])
   })
 
   it('passes the calling function’s user on to cloud.callFunction, with SOURCE wx_client,scf', async () => {

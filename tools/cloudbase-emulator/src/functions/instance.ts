@@ -1,6 +1,6 @@
 // One function instance: a worker thread whose process.env is the instance's own (getWXContext()
-// reads process.env, so identity must never be shared between callers). It serves one invocation
-// at a time; on timeout it is terminated, exactly as SCF kills an instance that runs too long.
+// reads process.env). It serves one invocation at a time, with that caller's context swapped into
+// process.env for the call; on timeout it is terminated, exactly as SCF kills an instance that runs too long.
 import { Worker } from 'node:worker_threads'
 import { fileURLToPath } from 'node:url'
 import { networkGuardPath, type NetworkAttempt } from '../guard/index'
@@ -15,6 +15,8 @@ export interface InvokeMessage {
   readonly invocationId: string
   readonly event: unknown
   readonly context: Record<string, unknown>
+  /** The caller's WX_* / TCB_SOURCE variables, set in process.env for this invocation only. */
+  readonly callerEnv: Record<string, string>
 }
 
 export type InstanceResult =

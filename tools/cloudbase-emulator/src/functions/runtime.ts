@@ -1,7 +1,8 @@
-// The functions runtime: finds a function's bundle, gives each invocation an instance that
-// carries its caller's identity, enforces the configured timeout, and records logs. Warm
-// instances are reused only for the very same environment (function build + caller identity +
-// source), so one user's context can never leak into another user's call.
+// The functions runtime: finds a function's bundle, gives each invocation an instance, enforces the
+// configured timeout, and records logs. As in SCF, a warm instance serves one invocation at a time
+// but serves any caller: the caller's WX_* context is replaced in the instance's process.env before
+// each invocation, so getWXContext() always answers the current caller, and module state that
+// outlives a call (the real hazard on the platform) is shared between users here too.
 import { randomBytes } from 'node:crypto'
 import { readdirSync } from 'node:fs'
 import { createRequire } from 'node:module'
@@ -64,7 +65,7 @@ export interface RuntimeOptions {
   readonly rcPath: string
   /** Spare instances kept with wx-server-sdk preloaded (default 2; 0 disables). */
   readonly spares?: number
-  /** Reuse idle instances for identical environments (default true). */
+  /** Reuse idle instances of the same build and configuration, for any caller (default true). */
   readonly warm?: boolean
   /** How long an idle instance stays warm, in ms (default 30 s). */
   readonly idleMs?: number
@@ -170,22 +171,23 @@ export class FunctionsRuntime {
       clientIpv6: caller.clientIpv6 ?? '',
       source: caller.source ?? 'wx_client',
     }
-    const env: Record<string, string> = {
+    const perCall = callerEnv(identity)
+    const instanceEnv: Record<string, string> = {
       ...scfEnv(this.emu.baseUrl(), this.emu.envId),
       ...fn.envVariables,
-      ...callerEnv(identity),
       SCF_FUNCTIONNAME: fn.name,
       SCF_FUNCTIONVERSION: '$LATEST',
       SCF_MEMORY: String(fn.memoryMb),
       SCF_TIMEOUT: String(fn.timeoutMs / 1000),
     }
-    if (extras.trigger) env['TRIGGER_SRC'] = extras.trigger.type
-    const key = JSON.stringify([fn.name, fn.mtimeMs, env])
+    if (extras.trigger) instanceEnv['TRIGGER_SRC'] = extras.trigger.type
+    const env = { ...instanceEnv, ...perCall }
+    const key = JSON.stringify([fn.name, fn.mtimeMs, instanceEnv])
     const faults = faultsOf(this.emu)
     const fault = faults?.planInvocation(fn.name)
     if (fault === 'fail') return { error: injectedFailure(fn.name), invocationId }
 
-    const instance = await this.acquire(key, fn, env)
+    const instance = await this.acquire(key, fn, instanceEnv)
     if (!instance) return { error: instanceCrashed('模拟器正在停止'), invocationId }
     const info: InvocationInfo = { invocationId, function: fn, caller: identity }
     this.byToken.set(instance.token, { instance, info })
@@ -213,7 +215,10 @@ export class FunctionsRuntime {
       at: startedAt,
     })
     if (fault === 'timeout') faults?.armTimeout(instance.token)
-    const ran = await instance.run({ invocationId, event, context }, fn.timeoutMs)
+    const ran = await instance.run(
+      { invocationId, event, context, callerEnv: perCall },
+      fn.timeoutMs,
+    )
     const result =
       fault === 'timeout' && faults
         ? await timeoutAfter(faults, instance.token, ran, startedAt + fn.timeoutMs)

@@ -11,6 +11,7 @@ const { format } = require('node:util')
 const guard = require(workerData.guardPath).install()
 
 let current = null
+let callerKeys = []
 
 function post(message) {
   parentPort.postMessage(message)
@@ -84,6 +85,10 @@ parentPort.on('message', async (message) => {
   }
   if (!message || message.type !== 'invoke') return
   current = message.invocationId
+  // SCF sets the caller's context per request; the previous caller's values must not survive.
+  for (const key of callerKeys) delete process.env[key]
+  callerKeys = Object.keys(message.callerEnv || {})
+  Object.assign(process.env, message.callerEnv)
   let reply
   try {
     const main = loadHandler()
