@@ -205,8 +205,10 @@ describe('orgDesk', () => {
   })
 
   it('computes statistics for its organisation with aggregate()', async () => {
-    const res = await h.call(PEOPLE.staffA, 'orgDesk', 'statistics', {})
+    const range = { fromMonth: '2026-09', toMonth: '2026-11' }
+    const res = await h.call(PEOPLE.staffA, 'orgDesk', 'statistics', range)
     if (!res.ok) throw new Error(res.error.message)
+    expect([res.data.fromMonth, res.data.toMonth]).toEqual(['2026-09', '2026-11'])
     expect(res.data.totalCases).toBe(3)
     expect(res.data.settlementRate).toBe(0.5)
     expect(res.data.averageDurationDays).toBe(15)
@@ -217,10 +219,140 @@ describe('orgDesk', () => {
       ]),
     )
     expect(res.data.byMonth).toEqual([
+      { month: '2026-09', submitted: 0, settled: 0 },
       { month: '2026-10', submitted: 2, settled: 1 },
       { month: '2026-11', submitted: 1, settled: 0 },
     ])
     expect(res.data.overdue).toEqual({ identityReviews: 1, queueItems: 2 })
     expect(res.data.byMediator).toEqual([{ mediatorId: 'med_1', name: '', cases: 3, settled: 1 }])
+  })
+
+  it('counts only the cases submitted in the month range asked for', async () => {
+    const november = await h.call(PEOPLE.staffA, 'orgDesk', 'statistics', {
+      fromMonth: '2026-11',
+      toMonth: '2026-11',
+    })
+    if (!november.ok) throw new Error(november.error.message)
+    expect(november.data.totalCases).toBe(1)
+    expect(november.data.byStatus).toEqual([{ status: 'mediating', count: 1 }])
+    expect(november.data.settlementRate).toBeNull()
+    expect(november.data.byMediator).toEqual([
+      { mediatorId: 'med_1', name: '', cases: 1, settled: 0 },
+    ])
+    // The overdue counts are of now, whatever the range.
+    expect(november.data.overdue).toEqual({ identityReviews: 1, queueItems: 2 })
+    const empty = await h.call(PEOPLE.staffA, 'orgDesk', 'statistics', {
+      fromMonth: '2025-01',
+      toMonth: '2025-06',
+    })
+    expect(empty.ok && [empty.data.totalCases, empty.data.byMonth.length]).toEqual([0, 6])
+  })
+
+  it('defaults to the current China month and the five before', async () => {
+    const res = await h.call(PEOPLE.staffA, 'orgDesk', 'statistics', {})
+    if (!res.ok) throw new Error(res.error.message)
+    const china = new Date(Date.now() + 8 * HOUR)
+    const month = (back: number) => {
+      const d = new Date(Date.UTC(china.getUTCFullYear(), china.getUTCMonth() - back, 1))
+      return `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}`
+    }
+    expect(res.data.byMonth.map((m) => m.month)).toEqual([5, 4, 3, 2, 1, 0].map(month))
+    expect([res.data.fromMonth, res.data.toMonth]).toEqual([month(5), month(0)])
+  })
+
+  it('refuses a range that is reversed, longer than 24 months or not a month', async () => {
+    const cases = [
+      [
+        { fromMonth: '2026-06', toMonth: '2026-05' },
+        '起始月份不能晚于结束月份',
+        'payload.fromMonth',
+      ],
+      [{ fromMonth: '2024-05', toMonth: '2026-05' }, '统计范围最长 24 个月', 'payload.fromMonth'],
+      [{ fromMonth: '2026-13', toMonth: '2026-05' }, '起始月份格式不正确', 'payload.fromMonth'],
+      [{ toMonth: '2026/05' }, '结束月份格式不正确', 'payload.toMonth'],
+    ] as const
+    for (const [payload, message, field] of cases) {
+      const res = await h.call(PEOPLE.staffA, 'orgDesk', 'statistics', payload)
+      expect(res).toEqual({ ok: false, error: { code: 'INVALID_INPUT', message, field } })
+    }
+    const longest = await h.call(PEOPLE.staffA, 'orgDesk', 'statistics', {
+      fromMonth: '2024-06',
+      toMonth: '2026-05',
+    })
+    expect(longest.ok && longest.data.byMonth.length).toBe(24)
+  })
+
+  it('creates a mediator with a masked phone and service regions, refusing a bad phone or name', async () => {
+    const requestId = rid()
+    const payload = {
+      name: '林 晓',
+      phone: '+86 139-1234-5678',
+      specialties: ['lease'],
+      regions: ['110100', '310100'],
+      capacity: 6,
+      available: false,
+      bio: '执业律师，从事商事调解 5 年。',
+    } as const
+    const created = await h.call(PEOPLE.staffA, 'orgDesk', 'createMediator', payload, requestId)
+    if (!created.ok) throw new Error(created.error.message)
+    expect(created.data).toEqual(
+      expect.objectContaining({
+        name: '林晓',
+        maskedPhone: '139****5678',
+        regions: ['110100', '310100'],
+        available: false,
+        bound: false,
+        bio: '执业律师，从事商事调解 5 年。',
+      }),
+    )
+    const [doc] = await h.docs('mediators', { _id: created.data.mediatorId })
+    expect(JSON.stringify(doc)).not.toContain('13912345678')
+    expect(doc?.['phoneEnc']).toMatch(/^v1\./)
+    expect(doc?.['region']).toEqual({
+      provinceCode: '110000',
+      cityCode: '110100',
+      provinceName: '北京市',
+      cityName: '北京市',
+    })
+    const audit = await h.docs('audit_events', { entityId: created.data.mediatorId })
+    expect(audit.map((a) => a['action'])).toEqual(['mediator.created'])
+    const again = await h.call(PEOPLE.staffA, 'orgDesk', 'createMediator', payload, requestId)
+    expect(again).toEqual(created)
+    expect(await h.docs('mediators', { name: '林晓' })).toHaveLength(1)
+
+    const badPhone = await h.call(
+      PEOPLE.staffA,
+      'orgDesk',
+      'createMediator',
+      { ...payload, phone: '12345' },
+      rid(),
+    )
+    expect(badPhone).toEqual({
+      ok: false,
+      error: {
+        code: 'INVALID_INPUT',
+        message: '请填写11位中国大陆手机号码',
+        field: 'payload.phone',
+      },
+    })
+    const badName = await h.call(
+      PEOPLE.staffA,
+      'orgDesk',
+      'createMediator',
+      { ...payload, name: '林晓2' },
+      rid(),
+    )
+    expect(!badName.ok && [badName.error.message, badName.error.field]).toEqual([
+      '姓名不能包含数字',
+      'payload.name',
+    ])
+    const badRegion = await h.call(
+      PEOPLE.staffA,
+      'orgDesk',
+      'createMediator',
+      { ...payload, regions: ['999999'] },
+      rid(),
+    )
+    expect(!badRegion.ok && badRegion.error.code).toBe('INVALID_INPUT')
   })
 })

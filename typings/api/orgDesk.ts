@@ -44,6 +44,10 @@ export interface MediatorItem {
   readonly bio: string | null
   /** Whether a WeChat account is bound to this mediator. */
   readonly bound: boolean
+  /** `138****5678`; the full number is kept encrypted and never answered. */
+  readonly maskedPhone: string | null
+  /** City codes (GB/T 2260) the mediator serves, from the region catalogue; the first is home. */
+  readonly regions: readonly string[]
   readonly version: number
 }
 
@@ -54,6 +58,10 @@ export interface MediatorFields {
   readonly capacity: number
   readonly available: boolean
   readonly bio?: string
+  /** Mainland mobile number, checked by the core validator; stored encrypted and masked. */
+  readonly phone?: string
+  /** City codes from the region catalogue (`REGION_OPTIONS`); the first is the home city. */
+  readonly regions?: readonly string[]
 }
 
 export interface UpdateMediatorRequest extends Partial<MediatorFields> {
@@ -72,11 +80,16 @@ export interface IssueBindCodeResponse {
 }
 
 export interface StatisticsRequest {
-  /** First month counted, `YYYY-MM` (China time); default: 12 months back. */
+  /** First month counted, `YYYY-MM` (China time); default: 5 months before `toMonth`. */
   readonly fromMonth?: string
+  /** Last month counted, `YYYY-MM` (China time); default: the current month. At most 24 months. */
+  readonly toMonth?: string
 }
 
 export interface StatisticsResponse {
+  /** The range counted (cases submitted in it); the overdue counts are of now, whatever the range. */
+  readonly fromMonth: string
+  readonly toMonth: string
   readonly totalCases: number
   readonly byDisputeType: readonly { disputeType: string | null; count: number }[]
   readonly byStatus: readonly { status: string; count: number }[]
@@ -85,6 +98,7 @@ export interface StatisticsResponse {
   /** Average days from acceptance to the end of mediation, over ended cases. */
   readonly averageDurationDays: number | null
   readonly overdue: { readonly identityReviews: number; readonly queueItems: number }
+  /** Every month of the range, months without cases included. */
   readonly byMonth: readonly { month: string; submitted: number; settled: number }[]
   readonly byMediator: readonly {
     mediatorId: string

@@ -2,6 +2,10 @@
 // from the name) and one-time bind codes a person redeems through `mediatorDesk.bind`.
 import { randomBytes, randomInt } from 'node:crypto'
 import { DISPUTE_TYPES } from '../../../miniprogram/core/catalogues/dispute-types'
+import { REGION_OPTIONS } from '../../../miniprogram/core/catalogues/regions'
+import { validateMobile } from '../../../miniprogram/core/identity/mobile'
+import { validatePersonName } from '../../../miniprogram/core/identity/names'
+import { maskPhone } from '../../../miniprogram/core/masking'
 import { DAY_MS } from '../../../miniprogram/core/deadlines'
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../../../miniprogram/core/limits'
 import type { DisputeTypeCode } from '../../../miniprogram/core/catalogues/dispute-types'
@@ -10,6 +14,7 @@ import {
   appendAudit,
   bool,
   COLLECTIONS,
+  encryptField,
   docId,
   fail,
   findMany,
@@ -40,12 +45,17 @@ export interface MediatorDoc extends Record<string, unknown>, AuditHead {
   readonly currentCaseload?: number
   readonly available?: boolean
   readonly bio?: string | null
+  readonly maskedPhone?: string | null
+  readonly phoneEnc?: string | null
+  readonly region?: { readonly cityCode?: string } | null
+  readonly serviceRegions?: readonly string[]
   readonly openid?: string | null
   readonly pendingBindCodeId?: string | null
   readonly version: number
 }
 
 const CODES = DISPUTE_TYPES.map((t) => t.code) as [DisputeTypeCode, ...DisputeTypeCode[]]
+const CITY_CODES = REGION_OPTIONS.map((r) => r.value) as [string, ...string[]]
 const MAX_CAPACITY = 50
 const MAX_BIO_LENGTH = 500
 const MAX_TITLE_LENGTH = 20
@@ -62,6 +72,8 @@ const fields = {
   capacity: int('可承接案件数', { min: 1, max: MAX_CAPACITY }),
   available: bool('是否可接案'),
   bio: opt(text('简介', { max: MAX_BIO_LENGTH })),
+  phone: opt(text('手机号码', { max: 20 })),
+  regions: opt(list('服务地区', oneOf('服务地区', CITY_CODES), { min: 1, max: CITY_CODES.length })),
 }
 
 export function toMediatorItem(id: string, doc: MediatorDoc): MediatorItem {
@@ -75,6 +87,8 @@ export function toMediatorItem(id: string, doc: MediatorDoc): MediatorItem {
     available: doc.available !== false,
     bio: doc.bio ?? null,
     bound: typeof doc.openid === 'string' && doc.openid !== '',
+    maskedPhone: doc.maskedPhone ?? null,
+    regions: doc.serviceRegions ?? (doc.region?.cityCode ? [doc.region.cityCode] : []),
     version: doc.version,
   }
 }
@@ -83,6 +97,36 @@ function searchFields(name: string) {
   const s = mediatorSearchFields(name)
   if (!s) return fail('INVALID_NAME', '调解员姓名无效', 'payload.name')
   return s
+}
+
+/** The core's person-name rule, as the desk form applies it before sending. */
+function checkedName(name: string): string {
+  const check = validatePersonName(name)
+  if (!check.ok)
+    return fail('INVALID_INPUT', check.error?.message ?? '姓名格式不正确', 'payload.name')
+  return check.value
+}
+
+/** The phone as stored: encrypted in full, masked for every answer. */
+function phoneFields(phone: string) {
+  const check = validateMobile(phone)
+  if (!check.ok)
+    return fail('INVALID_INPUT', check.error?.message ?? '手机号码格式不正确', 'payload.phone')
+  return { maskedPhone: maskPhone(check.value), phoneEnc: encryptField(check.value) }
+}
+
+/**
+ * Service regions as stored: every city code, and the first as `region` (with names), the home
+ * city recommendation ranks by, in the shape the seeded mediators have.
+ */
+function regionFields(codes: readonly string[]) {
+  const unique = [...new Set(codes)]
+  const home = REGION_OPTIONS.find((r) => r.value === unique[0])
+  const [provinceName = '', cityName = ''] = home?.label.split(' · ') ?? []
+  return {
+    serviceRegions: unique,
+    region: home ? { ...home.region, provinceName, cityName: cityName || provinceName } : null,
+  }
 }
 
 const orgOf = (ctx: HandlerContext): string => ctx.caller.staff?.organisationId ?? ''
@@ -125,7 +169,11 @@ export const createMediator: Def<'createMediator'> = {
   actors: ['staff'],
   mutating: true,
   async handle(p, ctx) {
-    const search = searchFields(p.name)
+    const name = checkedName(p.name)
+    const search = searchFields(name)
+    const phone =
+      p.phone === undefined ? { maskedPhone: null, phoneEnc: null } : phoneFields(p.phone)
+    const regions = regionFields(p.regions ?? [])
     const id = `med_${randomBytes(10).toString('hex')}`
     return ctx.transact(async (tx) => {
       const head = await appendAudit(
@@ -143,7 +191,7 @@ export const createMediator: Def<'createMediator'> = {
         },
       )
       const doc: MediatorDoc = {
-        name: p.name.trim(),
+        name,
         organisationId: orgOf(ctx),
         title: p.title ?? '调解员',
         specialties: [...new Set(p.specialties)],
@@ -152,6 +200,8 @@ export const createMediator: Def<'createMediator'> = {
         available: p.available,
         unavailableUntil: null,
         bio: p.bio ?? null,
+        ...phone,
+        ...regions,
         expertiseTags: [],
         affiliations: [],
         rating: null,
@@ -159,7 +209,7 @@ export const createMediator: Def<'createMediator'> = {
         casesHandled: 0,
         casesSettled: 0,
         ...search,
-        avatarText: p.name.trim().charAt(0),
+        avatarText: name.charAt(0),
         openid: null,
         bindCodeHash: null,
         createdAt: ctx.now,
@@ -183,6 +233,8 @@ export const updateMediator: Def<'updateMediator'> = {
     capacity: opt(fields.capacity),
     available: opt(fields.available),
     bio: opt(text('简介', { max: MAX_BIO_LENGTH })),
+    phone: fields.phone,
+    regions: fields.regions,
   }),
   actors: ['staff'],
   mutating: true,
@@ -191,16 +243,19 @@ export const updateMediator: Def<'updateMediator'> = {
       const cur = await ownMediator(tx, mediatorId, ctx)
       if (cur.version !== version) fail('CONFLICT', '调解员信息已被他人修改，请刷新后重试')
       const changes: Record<string, unknown> = {}
-      if (patch.name !== undefined && patch.name.trim() !== cur.name) {
-        changes['name'] = patch.name.trim()
-        changes['avatarText'] = patch.name.trim().charAt(0)
-        Object.assign(changes, searchFields(patch.name))
+      const name = patch.name === undefined ? undefined : checkedName(patch.name)
+      if (name !== undefined && name !== cur.name) {
+        changes['name'] = name
+        changes['avatarText'] = name.charAt(0)
+        Object.assign(changes, searchFields(name))
       }
       if (patch.title !== undefined) changes['title'] = patch.title
       if (patch.specialties !== undefined) changes['specialties'] = [...new Set(patch.specialties)]
       if (patch.capacity !== undefined) changes['capacity'] = patch.capacity
       if (patch.available !== undefined) changes['available'] = patch.available
       if (patch.bio !== undefined) changes['bio'] = patch.bio
+      if (patch.phone !== undefined) Object.assign(changes, phoneFields(patch.phone))
+      if (patch.regions !== undefined) Object.assign(changes, regionFields(patch.regions))
       const head = await appendAudit(tx, cur, {
         entity: COLLECTIONS.mediators,
         entityId: mediatorId,

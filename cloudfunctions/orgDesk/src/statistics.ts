@@ -1,7 +1,17 @@
 // Organisation statistics, computed by the database (`aggregate()`), never by loading every case.
 import { DAY_MS } from '../../../miniprogram/core/deadlines'
+import { monthRange } from '../../../miniprogram/core/month-range'
 import type { OrgDeskContracts, StatisticsResponse } from '../../../typings/api/orgDesk'
-import { COLLECTIONS, findMany, getDb, obj, opt, text, type ActionDefinition } from '../../_shared'
+import {
+  COLLECTIONS,
+  fail,
+  findMany,
+  getDb,
+  obj,
+  opt,
+  text,
+  type ActionDefinition,
+} from '../../_shared'
 import { waitingItems } from './queue'
 
 type Row = Record<string, unknown>
@@ -20,14 +30,29 @@ export const statistics: ActionDefinition<
   OrgDeskContracts['statistics']['request'],
   OrgDeskContracts['statistics']['response']
 > = {
-  schema: obj({ fromMonth: opt(text('起始月份', { min: 7, max: 7 })) }),
+  schema: obj({
+    fromMonth: opt(text('起始月份', { min: 7, max: 7 })),
+    toMonth: opt(text('结束月份', { min: 7, max: 7 })),
+  }),
   actors: ['staff'],
   mutating: false,
-  async handle(_p, ctx): Promise<StatisticsResponse> {
+  async handle(p, ctx): Promise<StatisticsResponse> {
+    const range = monthRange(p, ctx.now)
+    if (!range.ok)
+      return fail(
+        'INVALID_INPUT',
+        range.error.message,
+        `payload.${range.error.field ?? 'fromMonth'}`,
+      )
+    const { fromMonth, toMonth, months, startMs, endMs } = range.value
     const org = ctx.caller.staff?.organisationId ?? ''
     const $ = getDb().command.aggregate
     const _ = getDb().command
-    const match = { organisationId: org }
+    // Every case figure counts the cases submitted in the range; the overdue counts stay of now.
+    const match = {
+      organisationId: org,
+      submittedAt: _.gte(new Date(startMs)).and(_.lt(new Date(endMs))),
+    }
 
     const byTypeStatus = await aggregate((a) =>
       a
@@ -66,7 +91,7 @@ export const statistics: ActionDefinition<
 
     const byMonth = await aggregate((a) =>
       a
-        .match({ ...match, submittedAt: _.exists(true) })
+        .match(match)
         .project({
           month: $.dateToString({ date: '$submittedAt', format: '%Y-%m', timezone: '+08:00' }),
           settled: $.cond([$.eq(['$status', 'settled']), 1, 0]),
@@ -97,8 +122,18 @@ export const statistics: ActionDefinition<
       for (const m of rows) names.set(m._id, typeof m.name === 'string' ? m.name : '')
     }
 
+    const counted = new Map(
+      byMonth
+        .filter((r) => typeof r['_id'] === 'string')
+        .map((r) => [
+          r['_id'] as string,
+          { submitted: num(r['submitted']), settled: num(r['settled']) },
+        ]),
+    )
     const waiting = await waitingItems(org, ctx.now)
     return {
+      fromMonth,
+      toMonth,
       totalCases: total,
       byDisputeType: [...types].map(([disputeType, count]) => ({ disputeType, count })),
       byStatus: [...statuses].map(([status, count]) => ({ status, count })),
@@ -114,13 +149,10 @@ export const statistics: ActionDefinition<
         identityReviews: waiting.filter((i) => i.kind === 'identity_review' && i.overdue).length,
         queueItems: waiting.filter((i) => i.overdue).length,
       },
-      byMonth: byMonth
-        .filter((r) => typeof r['_id'] === 'string')
-        .map((r) => ({
-          month: r['_id'] as string,
-          submitted: num(r['submitted']),
-          settled: num(r['settled']),
-        })),
+      byMonth: months.map((month) => ({
+        month,
+        ...(counted.get(month) ?? { submitted: 0, settled: 0 }),
+      })),
       byMediator: byMediator
         .filter((r) => typeof r['_id'] === 'string' && names.has(r['_id']))
         .map((r) => ({

@@ -23,6 +23,9 @@ Page({
   onCasesTap() {
     void wx.switchTab({ url: '/pages/home/index' })
   },
+  onBindMediatorTap() {
+    void wx.navigateTo({ url: '/pages/mediator/bind/index' })
+  },
   onDeskTap() {
     void wx.switchTab({ url: '/pages/workbench/index' })
   },

@@ -1,5 +1,5 @@
-// Pure view logic of 我的: the name shown (masked, from the server), the identity status tag and
-// the roles the server grants.
+// Pure view logic of 我的: the name shown (masked, from the server), the identity status tag, the
+// roles the server grants and whether the account can still be bound to a mediator.
 import type { WhoAmI } from '../../../typings/api/profile'
 
 export type TagTheme = 'default' | 'primary' | 'success' | 'warning' | 'danger'
@@ -10,6 +10,8 @@ export interface MeView {
   readonly identityTheme: TagTheme
   readonly roles: string[]
   readonly hasDesk: boolean
+  /** 绑定调解员账号: only for a known account that is neither a mediator nor staff. */
+  readonly canBindMediator: boolean
 }
 
 const ROLE_LABELS: Readonly<Record<string, string>> = {
@@ -35,6 +37,7 @@ export function meView(who: WhoAmI | null): MeView {
       identityTheme: 'default',
       roles: [],
       hasDesk: false,
+      canBindMediator: false,
     }
   }
   const tag = identityTag(who.identity.status)
@@ -48,5 +51,6 @@ export function meView(who: WhoAmI | null): MeView {
     identityTheme: tag.theme,
     roles,
     hasDesk: roles.length > 0,
+    canBindMediator: !who.roles.includes('mediator') && !who.roles.includes('staff'),
   }
 }

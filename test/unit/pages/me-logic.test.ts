@@ -34,7 +34,14 @@ describe('meView', () => {
       identityTheme: 'success',
       roles: ['调解员', '工商联工作人员'],
       hasDesk: true,
+      canBindMediator: false,
     })
+  })
+  it('offers 绑定调解员账号 only to a known account that is neither mediator nor staff', () => {
+    expect(meView(who()).canBindMediator).toBe(true)
+    expect(meView(who({ roles: ['user', 'mediator'] })).canBindMediator).toBe(false)
+    expect(meView(who({ roles: ['user', 'staff'] })).canBindMediator).toBe(false)
+    expect(meView(null).canBindMediator).toBe(false)
   })
   it('falls back to 微信用户 before any name was submitted, and when offline', () => {
     const fresh = meView(who({ identity: { status: 'unverified', maskedName: null } }))

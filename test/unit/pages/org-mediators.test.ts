@@ -1,10 +1,15 @@
 import { describe, expect, it } from 'vitest'
 import {
+  EMPTY_CREATE_FORM,
+  REGION_CHOICES,
   SPECIALTY_OPTIONS,
   bindCodeHint,
+  createRequest,
   editFormOf,
   mediatorRow,
   mediatorUpdate,
+  phoneEntry,
+  type CreateForm,
 } from '../../../miniprogram/pages/org/mediators/logic'
 import type { MediatorItem } from '../../../typings/api/orgDesk'
 
@@ -19,6 +24,8 @@ function mediator(overrides: Partial<MediatorItem> = {}): MediatorItem {
     available: true,
     bio: null,
     bound: false,
+    maskedPhone: '139****5678',
+    regions: ['110100', '310100'],
     version: 3,
     ...overrides,
   }
@@ -31,6 +38,7 @@ describe('org mediators logic', () => {
       name: '李明',
       title: '高级调解员',
       specialtiesText: '买卖合同纠纷、租赁合同纠纷',
+      contactText: '北京市、上海市 · 139****5678',
       loadText: '在办 2 / 可承接 5',
       full: false,
       available: true,
@@ -43,6 +51,9 @@ describe('org mediators logic', () => {
       '未设置擅长领域',
     ])
     expect(SPECIALTY_OPTIONS.length).toBeGreaterThan(10)
+    expect(mediatorRow(mediator({ regions: [], maskedPhone: null })).contactText).toBe(
+      '未设置服务地区',
+    )
   })
 
   it('sends only what changed, with the version that was read', () => {
@@ -83,5 +94,59 @@ describe('org mediators logic', () => {
 
   it('tells until when a bind code works, in China time', () => {
     expect(bindCodeHint('2026-12-02T06:05:00.000Z')).toContain('2026-12-02 14:05 前')
+  })
+
+  it('shows a valid phone masked once entered, and keeps an invalid one with its message', () => {
+    expect(phoneEntry('139 1234 5678')).toEqual({
+      phone: '13912345678',
+      shown: '139****5678',
+      error: '',
+    })
+    expect(phoneEntry('+86-139-1234-5678').phone).toBe('13912345678')
+    expect(phoneEntry('1234')).toEqual({
+      phone: '',
+      shown: '1234',
+      error: '请填写11位中国大陆手机号码',
+    })
+    expect(phoneEntry('  ')).toEqual({ phone: '', shown: '', error: '' })
+  })
+
+  it('builds the new mediator from the form with the core rules, stopping at the first bad field', () => {
+    const form: CreateForm = {
+      name: ' 林 晓 ',
+      specialties: ['lease', 'lease', 'nonsense'],
+      regions: ['310100', '110100', '999999'],
+      capacity: 6,
+      available: false,
+      bio: '  执业律师。 ',
+    }
+    expect(createRequest(form, '13912345678')).toEqual({
+      ok: true,
+      value: {
+        name: '林晓',
+        phone: '13912345678',
+        specialties: ['lease'],
+        regions: ['310100', '110100'],
+        capacity: 6,
+        available: false,
+        bio: '执业律师。',
+      },
+    })
+    const noBio = createRequest({ ...form, bio: ' ' }, '13912345678')
+    expect(noBio.ok && 'bio' in noBio.value).toBe(false)
+    const err = (f: Partial<CreateForm>, phone = '13912345678') => {
+      const r = createRequest({ ...form, ...f }, phone)
+      return r.ok ? null : [r.error.code, r.error.message]
+    }
+    expect(err({ name: '' })).toEqual(['name', '请填写姓名'])
+    expect(err({ name: '林晓2' })).toEqual(['name', '姓名不能包含数字'])
+    expect(err({}, '')).toEqual(['phone', '请填写调解员的手机号码'])
+    expect(err({}, '12345678901')).toEqual(['phone', '请填写11位中国大陆手机号码'])
+    expect(err({ specialties: [] })).toEqual(['specialties', '请至少选择一个擅长领域'])
+    expect(err({ regions: ['999999'] })).toEqual(['regions', '请至少选择一个服务地区'])
+    expect(err({ capacity: 51 })).toEqual(['capacity', '可承接案件数须为 1–50 的整数'])
+    expect(err({ bio: '字'.repeat(501) })).toEqual(['bio', '简介不能超过 500 字'])
+    expect(createRequest(EMPTY_CREATE_FORM, '').ok).toBe(false)
+    expect(REGION_CHOICES.find((r) => r.value === '330100')?.label).toBe('浙江省 · 杭州市')
   })
 })

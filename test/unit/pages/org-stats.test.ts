@@ -1,8 +1,19 @@
 import { describe, expect, it } from 'vitest'
-import { monthLabel, percentOf, statsView } from '../../../miniprogram/pages/org/stats/logic'
+import {
+  defaultRange,
+  monthLabel,
+  percentOf,
+  pickMonth,
+  pickerBounds,
+  rangeHint,
+  rangeText,
+  statsView,
+} from '../../../miniprogram/pages/org/stats/logic'
 import type { StatisticsResponse } from '../../../typings/api/orgDesk'
 
 const STATS: StatisticsResponse = {
+  fromMonth: '2026-10',
+  toMonth: '2026-11',
   totalCases: 3,
   byDisputeType: [
     { disputeType: 'lease', count: 1 },
@@ -80,5 +91,45 @@ describe('org stats logic', () => {
   it('names months in Chinese', () => {
     expect(monthLabel('2026-01')).toBe('2026年1月')
     expect(monthLabel('bad')).toBe('bad')
+  })
+
+  it('names the range the figures count', () => {
+    expect(statsView(STATS).rangeText).toBe('2026年10月 至 2026年11月')
+    expect(rangeText('2026-03', '2026-03')).toBe('2026年3月')
+  })
+})
+
+describe('org stats range', () => {
+  // 2026-12-31 20:00 UTC is already January 2027 in China.
+  const NOW = new Date('2026-12-31T20:00:00Z')
+
+  it('opens on the current China month and the five before, pickable from four Januaries back', () => {
+    expect(defaultRange(NOW)).toEqual({ fromMonth: '2026-08', toMonth: '2027-01' })
+    expect(pickerBounds(NOW)).toEqual({ start: '2023-01', end: '2027-01' })
+    expect(rangeHint(defaultRange(NOW))).toBe('共 6 个月，最长可选 24 个月')
+  })
+
+  it('moves one end of the range, refusing a reversed or over-long range with its message', () => {
+    const range = { fromMonth: '2026-08', toMonth: '2027-01' }
+    expect(pickMonth(range, 'from', '2026-01', NOW)).toEqual({
+      ok: true,
+      form: { fromMonth: '2026-01', toMonth: '2027-01' },
+    })
+    expect(pickMonth(range, 'to', '2026-09', NOW)).toEqual({
+      ok: true,
+      form: { fromMonth: '2026-08', toMonth: '2026-09' },
+    })
+    expect(pickMonth(range, 'to', '2026-07', NOW)).toEqual({
+      ok: false,
+      message: '起始月份不能晚于结束月份',
+    })
+    expect(pickMonth(range, 'from', '2024-12', NOW)).toEqual({
+      ok: false,
+      message: '统计范围最长 24 个月',
+    })
+    expect(pickMonth(range, 'from', '2026/01', NOW)).toEqual({
+      ok: false,
+      message: '起始月份格式不正确',
+    })
   })
 })

@@ -1,16 +1,27 @@
 import { newIntent, type Intent } from '../../../services/intent'
-import { issueBindCode, listOrgMediators, updateMediator } from '../../../services/org-desk'
+import {
+  createMediator,
+  issueBindCode,
+  listOrgMediators,
+  updateMediator,
+} from '../../../services/org-desk'
 import type { MediatorItem } from '../../../../typings/api/orgDesk'
 import { showError, showSuccess } from '../../../utils/notify'
 import { requireRole } from '../../../utils/require-role'
 import { appendPatch } from '../../../utils/list-patch'
 import {
+  EMPTY_CREATE_FORM,
+  MAX_BIO_LENGTH,
   MAX_CAPACITY,
+  REGION_CHOICES,
   SPECIALTY_OPTIONS,
   bindCodeHint,
+  createRequest,
   editFormOf,
   mediatorRow,
   mediatorUpdate,
+  phoneEntry,
+  type CreateField,
   type EditForm,
   type MediatorRow,
 } from './logic'
@@ -20,7 +31,19 @@ const PAGE_SIZE = 20
 /** Full items behind the rows (the rows hold only what the list shows). */
 let items: MediatorItem[] = []
 let saveIntent: Intent | undefined
+/** One intent per filled-in form: a retry after a timeout must not add the mediator twice. */
+let createIntent: Intent | undefined
+/** The phone as typed and checked; the field itself shows it masked once the person leaves it. */
+let createPhone = ''
 
+const NO_ERRORS: Record<CreateField, string> = {
+  name: '',
+  phone: '',
+  specialties: '',
+  regions: '',
+  capacity: '',
+  bio: '',
+}
 const EMPTY_FORM: EditForm = { specialties: [], capacity: 1, available: true }
 
 Page({
@@ -42,9 +65,17 @@ Page({
     code: '',
     codeHint: '',
     codeVisible: false,
+    createVisible: false,
+    createForm: EMPTY_CREATE_FORM,
+    createErrors: NO_ERRORS,
+    phoneShown: '',
+    regionOptions: REGION_CHOICES,
+    maxBio: MAX_BIO_LENGTH,
   },
   async onLoad() {
     items = []
+    createIntent = undefined
+    createPhone = ''
     if (!(await requireRole('staff'))) return
     this.setData({ allowed: true })
     await this.load(true)
@@ -132,9 +163,102 @@ Page({
     this.setData({ [`rows[${index}]`]: mediatorRow(res.data), editVisible: false })
     showSuccess(this, '已保存')
   },
+  onCreateTap() {
+    if (this.data.busy) return
+    createIntent = undefined
+    createPhone = ''
+    this.setData({
+      createVisible: true,
+      createForm: EMPTY_CREATE_FORM,
+      createErrors: NO_ERRORS,
+      phoneShown: '',
+    })
+  },
+  onCreateClose() {
+    this.setData({ createVisible: false })
+  },
+  /** A field of the form changed: the intent is for what was filled in, so it starts again. */
+  changed(field: CreateField, patch: Record<string, unknown>) {
+    createIntent = undefined
+    this.setData({ ...patch, [`createErrors.${field}`]: '' })
+  },
+  onCreateNameChange(e: WechatMiniprogram.CustomEvent<{ value: string }>) {
+    this.changed('name', { 'createForm.name': e.detail.value })
+  },
+  onCreatePhoneFocus() {
+    // A masked number cannot be edited digit by digit: the person types it again.
+    if (createPhone) this.changed('phone', { phoneShown: '' })
+    createPhone = ''
+  },
+  onCreatePhoneChange(e: WechatMiniprogram.CustomEvent<{ value: string }>) {
+    createPhone = ''
+    this.changed('phone', { phoneShown: e.detail.value })
+  },
+  onCreatePhoneBlur() {
+    const entry = phoneEntry(this.data.phoneShown)
+    createPhone = entry.phone
+    this.setData({ phoneShown: entry.shown, 'createErrors.phone': entry.error })
+  },
+  onCreateSpecialtiesChange(e: WechatMiniprogram.CustomEvent<{ value: string[] }>) {
+    this.changed('specialties', { 'createForm.specialties': e.detail.value })
+  },
+  onCreateRegionsChange(e: WechatMiniprogram.CustomEvent<{ value: string[] }>) {
+    this.changed('regions', { 'createForm.regions': e.detail.value })
+  },
+  onCreateCapacityChange(e: WechatMiniprogram.CustomEvent<{ value: number | string }>) {
+    this.changed('capacity', { 'createForm.capacity': Number(e.detail.value) })
+  },
+  onCreateAvailableChange(e: WechatMiniprogram.CustomEvent<{ value: boolean }>) {
+    this.changed('capacity', { 'createForm.available': e.detail.value })
+  },
+  onCreateBioChange(e: WechatMiniprogram.CustomEvent<{ value: string }>) {
+    this.changed('bio', { 'createForm.bio': e.detail.value })
+  },
+  async onCreateSubmit() {
+    if (this.data.busy) return
+    // A number still being typed has not been through blur yet.
+    if (!createPhone && this.data.phoneShown) this.onCreatePhoneBlur()
+    const request = createRequest(this.data.createForm, createPhone)
+    if (!request.ok) {
+      this.setData({ [`createErrors.${request.error.code}`]: request.error.message })
+      showError(this, request.error.message)
+      return
+    }
+    createIntent = createIntent ?? newIntent()
+    this.setData({ busy: 'create' })
+    const res = await createMediator(request.value, createIntent)
+    if (!res.ok) {
+      this.setData({ busy: '' })
+      const field =
+        res.error.field === 'payload.name'
+          ? 'name'
+          : res.error.field === 'payload.phone'
+            ? 'phone'
+            : ''
+      if (field) this.setData({ [`createErrors.${field}`]: res.error.message })
+      showError(this, res.error.message)
+      return
+    }
+    createIntent = undefined
+    createPhone = ''
+    const index = items.length
+    items.push(res.data)
+    this.setData({
+      busy: '',
+      createVisible: false,
+      loaded: true,
+      ...appendPatch('rows', this.data.rows, [mediatorRow(res.data)]),
+    })
+    // A new mediator is of use only once bound: the code is issued at once, shown once.
+    await this.showBindCode(index)
+  },
   async onBindCodeTap(e: WechatMiniprogram.BaseEvent<Record<string, never>, { index?: unknown }>) {
-    const item = items[Number(e.currentTarget.dataset.index)]
-    if (!item || this.data.busy) return
+    if (this.data.busy) return
+    await this.showBindCode(Number(e.currentTarget.dataset.index))
+  },
+  async showBindCode(index: number) {
+    const item = items[index]
+    if (!item) return
     this.setData({ busy: 'code' })
     const res = await issueBindCode(item.mediatorId)
     this.setData({ busy: '' })

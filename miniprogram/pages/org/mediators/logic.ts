@@ -1,13 +1,22 @@
 // Pure view logic of the organisation's mediator list: rows, the edit form (specialties, capacity,
-// availability) and the update it sends — only the fields that changed, with the version read.
+// availability) and the update it sends — only the fields that changed, with the version read —
+// and the form that adds a mediator, checked with the core's rules before it is sent.
 import {
   DISPUTE_TYPES,
   getDisputeType,
   isDisputeTypeCode,
   type DisputeTypeCode,
 } from '../../../core/catalogues/dispute-types'
+import { REGION_OPTIONS, regionLabel } from '../../../core/catalogues/regions'
+import { validateMobile } from '../../../core/identity/mobile'
+import { validatePersonName } from '../../../core/identity/names'
+import { maskPhone } from '../../../core/masking'
 import { failure, success, type Outcome } from '../../../core/result'
-import type { MediatorItem, UpdateMediatorRequest } from '../../../../typings/api/orgDesk'
+import type {
+  MediatorFields,
+  MediatorItem,
+  UpdateMediatorRequest,
+} from '../../../../typings/api/orgDesk'
 import { chinaTime } from '../common'
 
 /** The function's bound (`orgDesk` refuses more than this many open cases per mediator). */
@@ -18,11 +27,19 @@ export const SPECIALTY_OPTIONS: readonly {
   readonly label: string
 }[] = DISPUTE_TYPES.map((t) => ({ value: t.code, label: t.label }))
 
+/** Same bound as the function's `bio`. */
+export const MAX_BIO_LENGTH = 500
+
+export const REGION_CHOICES: readonly { readonly value: string; readonly label: string }[] =
+  REGION_OPTIONS.map((r) => ({ value: r.value, label: r.label }))
+
 export interface MediatorRow {
   readonly id: string
   readonly name: string
   readonly title: string
   readonly specialtiesText: string
+  /** "北京市、上海市 · 139****5678"; what else the desk knows about them. */
+  readonly contactText: string
   readonly loadText: string
   readonly full: boolean
   readonly available: boolean
@@ -42,11 +59,19 @@ export function mediatorRow(item: MediatorItem): MediatorRow {
     specialtiesText: item.specialties.length
       ? item.specialties.map(labelOf).join('、')
       : '未设置擅长领域',
+    contactText: contactText(item),
     loadText: `在办 ${item.currentCaseload} / 可承接 ${item.capacity}`,
     full: item.currentCaseload >= item.capacity,
     available: item.available,
     bound: item.bound,
   }
+}
+
+function contactText(item: MediatorItem): string {
+  const cities = item.regions.map(regionLabel).filter((l) => l !== '')
+  const parts = [cities.length ? cities.join('、') : '未设置服务地区']
+  if (item.maskedPhone) parts.push(item.maskedPhone)
+  return parts.join(' · ')
 }
 
 export interface EditForm {
@@ -83,3 +108,71 @@ export function mediatorUpdate(
 /** "绑定码 8 位，2026-12-02 14:05 前有效，仅显示一次". */
 export const bindCodeHint = (expiresAt: string) =>
   `请将绑定码告知调解员本人，在 ${chinaTime(expiresAt)} 前于「工作台」输入完成绑定。绑定码仅显示一次。`
+
+/** What the 新增调解员 form holds; the phone lives outside it once masked (see `phoneEntry`). */
+export interface CreateForm {
+  readonly name: string
+  readonly specialties: readonly string[]
+  readonly regions: readonly string[]
+  readonly capacity: number
+  readonly available: boolean
+  readonly bio: string
+}
+
+export const EMPTY_CREATE_FORM: CreateForm = {
+  name: '',
+  specialties: [],
+  regions: [],
+  capacity: 5,
+  available: true,
+  bio: '',
+}
+
+export type CreateField = 'name' | 'phone' | 'specialties' | 'regions' | 'capacity' | 'bio'
+
+/**
+ * The phone field after the person leaves it: a valid number is kept (normalised) and shown
+ * masked, so it is not left readable on the desk's screen; an invalid one stays with its message.
+ */
+export function phoneEntry(typed: string): {
+  readonly phone: string
+  readonly shown: string
+  readonly error: string
+} {
+  if (!typed.trim()) return { phone: '', shown: '', error: '' }
+  const check = validateMobile(typed)
+  if (!check.ok)
+    return { phone: '', shown: typed, error: check.error?.message ?? '手机号码格式不正确' }
+  return { phone: check.value, shown: maskPhone(check.value), error: '' }
+}
+
+/** The request for a new mediator, or the first field that stops it, with its message. */
+export function createRequest(
+  form: CreateForm,
+  phone: string,
+): Outcome<MediatorFields, CreateField> {
+  const name = validatePersonName(form.name)
+  if (!name.ok) return failure('name', name.error?.message ?? '请填写姓名', 'name')
+  if (!phone) return failure('phone', '请填写调解员的手机号码', 'phone')
+  const mobile = validateMobile(phone)
+  if (!mobile.ok) return failure('phone', mobile.error?.message ?? '手机号码格式不正确', 'phone')
+  const specialties = [...new Set(form.specialties)].filter(isDisputeTypeCode)
+  if (specialties.length === 0)
+    return failure('specialties', '请至少选择一个擅长领域', 'specialties')
+  const offered = new Set(REGION_OPTIONS.map((r) => r.value))
+  const regions = [...new Set(form.regions)].filter((r) => offered.has(r))
+  if (regions.length === 0) return failure('regions', '请至少选择一个服务地区', 'regions')
+  if (!Number.isInteger(form.capacity) || form.capacity < 1 || form.capacity > MAX_CAPACITY)
+    return failure('capacity', `可承接案件数须为 1–${MAX_CAPACITY} 的整数`, 'capacity')
+  const bio = form.bio.trim()
+  if (bio.length > MAX_BIO_LENGTH) return failure('bio', `简介不能超过 ${MAX_BIO_LENGTH} 字`, 'bio')
+  return success({
+    name: name.value,
+    phone: mobile.value,
+    specialties,
+    regions,
+    capacity: form.capacity,
+    available: form.available,
+    ...(bio ? { bio } : {}),
+  })
+}

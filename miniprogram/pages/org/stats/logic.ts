@@ -3,6 +3,7 @@
 // readable without the chart.
 import { getDisputeType } from '../../../core/catalogues/dispute-types'
 import { CASE_STATUS_LABELS } from '../../../core/machines/mediation-case'
+import { MAX_RANGE_MONTHS, monthOf, monthRange } from '../../../core/month-range'
 import type { StatisticsResponse } from '../../../../typings/api/orgDesk'
 
 export interface Bar {
@@ -23,6 +24,8 @@ export interface MonthBars {
 }
 
 export interface StatsView {
+  /** "2026年7月 至 2026年12月" — the range the figures count. */
+  readonly rangeText: string
   readonly totalText: string
   readonly settlementRateText: string
   readonly averageDurationText: string
@@ -68,6 +71,7 @@ export function statsView(s: StatisticsResponse): StatsView {
   const monthMax = Math.max(0, ...s.byMonth.flatMap((m) => [m.submitted, m.settled]))
   const byValue = <T extends { value: number }>(a: T, b: T) => b.value - a.value
   return {
+    rangeText: rangeText(s.fromMonth, s.toMonth),
     totalText: `${s.totalCases} 件`,
     settlementRateText:
       s.settlementRate === null ? '暂无已结案件' : `${(s.settlementRate * 100).toFixed(1)}%`,
@@ -123,4 +127,60 @@ export function statsView(s: StatisticsResponse): StatsView {
     }),
     empty: s.totalCases === 0,
   }
+}
+
+/** "2026年7月 至 2026年12月"; one month reads once. */
+export const rangeText = (fromMonth: string, toMonth: string) =>
+  fromMonth === toMonth
+    ? monthLabel(fromMonth)
+    : `${monthLabel(fromMonth)} 至 ${monthLabel(toMonth)}`
+
+export type RangeEnd = 'from' | 'to'
+
+export interface RangeForm {
+  readonly fromMonth: string
+  readonly toMonth: string
+}
+
+/** The range the page opens with: the function's default, the current month and the five before. */
+export function defaultRange(now: Date): RangeForm {
+  const r = monthRange({}, now)
+  const toMonth = monthOf(now)
+  return r.ok
+    ? { fromMonth: r.value.fromMonth, toMonth: r.value.toMonth }
+    : { fromMonth: toMonth, toMonth }
+}
+
+/**
+ * The picker's bounds: any month from January, four years back, up to the current month (there
+ * are no cases in the future). `YYYY-MM` strings, as the date-time-picker reads them.
+ */
+export function pickerBounds(now: Date): { readonly start: string; readonly end: string } {
+  const end = monthOf(now)
+  return { start: `${Number(end.slice(0, 4)) - 4}-01`, end }
+}
+
+/**
+ * The range after one end was picked, or the message to show (the core's rule, as the function
+ * applies it) — the other end then stays as it was.
+ */
+export function pickMonth(
+  form: RangeForm,
+  end: RangeEnd,
+  month: string,
+  now: Date,
+):
+  | { readonly ok: true; readonly form: RangeForm }
+  | { readonly ok: false; readonly message: string } {
+  const next = end === 'from' ? { ...form, fromMonth: month } : { ...form, toMonth: month }
+  const r = monthRange(next, now)
+  if (!r.ok) return { ok: false, message: r.error.message }
+  return { ok: true, form: { fromMonth: r.value.fromMonth, toMonth: r.value.toMonth } }
+}
+
+/** "最长 24 个月；当前 6 个月" under the range. */
+export function rangeHint(form: RangeForm): string {
+  const from = Number(form.fromMonth.slice(0, 4)) * 12 + Number(form.fromMonth.slice(5, 7))
+  const to = Number(form.toMonth.slice(0, 4)) * 12 + Number(form.toMonth.slice(5, 7))
+  return `共 ${to - from + 1} 个月，最长可选 ${MAX_RANGE_MONTHS} 个月`
 }
