@@ -20,6 +20,7 @@ import {
   type PartySpec,
 } from './support/case-fixtures'
 import { COURT, directFiling, fixtures, signatureOf, type Ctx } from './support/matrix-fixtures'
+import { leaksIn, PARTY_SECRETS } from './support/fuzz-leak-scan'
 import { privateFile, seedOrganisations, settledCase } from './support/settled-case-fixtures'
 
 /** A resident ID with a valid check digit (GB 11643), so the stranger is a verified person. */
@@ -312,28 +313,16 @@ describe('authorization matrix', () => {
     })
   }
 
-  // The agreement's own text is the one exception for names: the document both parties sign names
-  // them in full (as a mediation agreement must), and only the case's members can read it.
   it('never answers anyone a full name (outside the agreement text), ID number or phone in clear', () => {
     expect(responses.length).toBe(rows.length * ACTOR_NAMES.length)
-    const withoutAgreementText = (body: string) =>
-      body.replace(/"text":"(?:[^"\\]|\\.)*","hash":"[0-9a-f]{64}"/g, '"text":"…"')
-    const leaks: string[] = []
-    for (const r of responses) {
-      const named = withoutAgreementText(r.body)
-      for (const name of [APPLICANT.name, RESPONDENT.name, STRANGER.name]) {
-        if (named.includes(name)) leaks.push(`${r.fn}.${r.action} as ${r.who}: ${name}`)
-      }
-      for (const secret of [
-        APPLICANT.idNumber,
-        RESPONDENT.idNumber,
-        STRANGER.idNumber,
-        '13800138000',
-        '91110105MA01ABCD2X',
-      ]) {
-        if (r.body.includes(secret)) leaks.push(`${r.fn}.${r.action} as ${r.who}: ${secret}`)
-      }
-    }
+    const answers = responses.map((r) => ({
+      label: `${r.fn}.${r.action} as ${r.who}`,
+      body: r.body,
+    }))
+    const leaks = leaksIn(answers, {
+      names: [...PARTY_SECRETS.names, STRANGER.name],
+      values: [...PARTY_SECRETS.values, STRANGER.idNumber],
+    })
     expect(leaks).toEqual([])
   })
 })
