@@ -169,7 +169,7 @@ describe('fault injection: database and storage', () => {
     })
   })
 
-  it('rolls a transaction back when one of its writes fails', async () => {
+  it('fails a transaction as one write, at its commit, and keeps none of its writes', async () => {
     const db = cloud.database()
     const { _id } = await db.collection('fault_probe').add({ data: { label: 'tx', n: 0 } })
     await control('POST', { database: { failNext: 1 } })
@@ -182,9 +182,40 @@ describe('fault injection: database and storage', () => {
         await t.collection('fault_probe').add({ data: { label: 'tx-child' } })
       }),
     )
-    expect(JSON.stringify(err)).toContain('database request fail')
+    // A failed commit reaches the caller as the raw TCB answer, as @cloudbase/database throws it.
+    expect(err).toMatchObject({ code: 'DATABASE_REQUEST_FAILED' })
     expect(probes().find((d) => d['_id'] === _id)?.['n']).toBe(0)
     expect(probes().filter((d) => d['label'] === 'tx-child')).toHaveLength(0)
+    expect((await control('GET')).body['counters']).toMatchObject({
+      database: { writes: 1, failed: 1 },
+    })
+    // The rolled-back transaction released the environment: the next one commits.
+    await db.runTransaction(async (t) => {
+      await t
+        .collection('fault_probe')
+        .doc(_id)
+        .update({ data: { n: 2 } })
+    })
+    expect(probes().find((d) => d['_id'] === _id)?.['n']).toBe(2)
+  })
+
+  it('matches a transaction by the collections it wrote', async () => {
+    const db = cloud.database()
+    await control('POST', { database: { writeFailureRate: 1 }, match: { collections: ['x'] } })
+    await db.runTransaction(async (t) => {
+      await t.collection('fault_probe').add({ data: { label: 'tx-unmatched' } })
+    })
+    await control('POST', {
+      database: { writeFailureRate: 1 },
+      match: { collections: ['fault_probe'] },
+    })
+    await sdkError(
+      db.runTransaction(async (t) => {
+        await t.collection('fault_probe').add({ data: { label: 'tx-matched' } })
+      }),
+    )
+    expect(probes().filter((d) => d['label'] === 'tx-unmatched')).toHaveLength(1)
+    expect(probes().filter((d) => d['label'] === 'tx-matched')).toHaveLength(0)
   })
 
   it('injects the same faults for the same seed, other faults for another seed', async () => {

@@ -168,7 +168,9 @@ export function createClientModule(options: ClientModuleOptions = {}): EmulatorM
       const body = bodyOf(req)
       if (['add', 'update', 'remove'].includes(String(body['action']))) {
         const collection = typeof body['collection'] === 'string' ? body['collection'] : undefined
-        if (faultsOf(emu)?.failDatabaseWrite(collection, undefined)) {
+        if (
+          faultsOf(emu)?.failDatabaseWrite(collection === undefined ? [] : [collection], undefined)
+        ) {
           throw new ClientError(
             'DATABASE_REQUEST_FAILED',
             '数据库写入失败，未做任何修改（故障注入）',

@@ -45,10 +45,20 @@ export async function adminFault(
       }
     }
   }
-  if (DATABASE_WRITES.has(req.action)) {
-    const collection = req.body['collectionName']
-    const name = typeof collection === 'string' ? collection : undefined
-    if (faults.failDatabaseWrite(name, callingFunction(emu, token))) {
+  const inTransaction = typeof transactionId === 'string' && transactionId !== ''
+  const collection = req.body['collectionName']
+  const name = typeof collection === 'string' ? collection : undefined
+  if (inTransaction && req.action !== 'database.commitTransaction') {
+    // A transaction is one write, failed (if at all) at its commit, where the SDK rolls it back.
+    if (name !== undefined) faults.noteTransactionWrite(transactionId, name)
+    if (req.action === 'database.abortTransaction') faults.endTransaction(transactionId)
+  } else if (DATABASE_WRITES.has(req.action)) {
+    const touched = inTransaction
+      ? faults.endTransaction(transactionId)
+      : name === undefined
+        ? []
+        : [name]
+    if (faults.failDatabaseWrite(touched, callingFunction(emu, token))) {
       return {
         kind: 'error',
         code: 'DATABASE_REQUEST_FAILED',

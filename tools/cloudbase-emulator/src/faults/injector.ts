@@ -34,6 +34,7 @@ export class FaultInjector {
   #left = { database: 0, storage: 0, fail: 0, timeout: 0 }
   #random: Record<'database' | 'storage' | 'functions' | 'stall', Random> = this.#streams(1)
   readonly #armed = new Map<string, Armed>()
+  readonly #transactions = new Map<string, Set<string>>()
 
   get config(): FaultConfig {
     return this.#config
@@ -76,15 +77,32 @@ export class FaultInjector {
     }
   }
 
-  /** A database write; `fromFunction` is the function whose invocation sent it, if any. */
-  failDatabaseWrite(collection: string | undefined, fromFunction: string | undefined): boolean {
+  /**
+   * A database write (or a transaction's commit) touching `collections`; `fromFunction` is the
+   * function whose invocation sent it, if any.
+   */
+  failDatabaseWrite(collections: readonly string[], fromFunction: string | undefined): boolean {
     if (!this.#fromMatched(fromFunction)) return false
     const only = this.#config.match.collections
-    if (only !== undefined && (collection === undefined || !only.includes(collection))) return false
+    if (only !== undefined && !collections.some((c) => only.includes(c))) return false
     this.#counters.database.writes += 1
     const fail = this.#take('database', this.#config.database.writeFailureRate, 'database')
     if (fail) this.#counters.database.failed += 1
     return fail
+  }
+
+  /** Remembers which collections a live transaction writes, for `match.collections`. */
+  noteTransactionWrite(transactionId: string, collection: string): void {
+    const set = this.#transactions.get(transactionId) ?? new Set<string>()
+    set.add(collection)
+    this.#transactions.set(transactionId, set)
+  }
+
+  /** Forgets a transaction; answers the collections it wrote. */
+  endTransaction(transactionId: string): string[] {
+    const set = this.#transactions.get(transactionId)
+    this.#transactions.delete(transactionId)
+    return [...(set ?? [])]
   }
 
   failStorage(fromFunction: string | undefined): boolean {
