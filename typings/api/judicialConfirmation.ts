@@ -118,6 +118,8 @@ export type ConfirmationErrorCodes =
   | 'IDENTITY_REQUIRED'
   | 'IDENTITY_MISMATCH'
   | 'CONTENT_RISKY'
+  /** recordOutcome: the ruling file is not one the staff member uploaded. */
+  | 'FILE_NOT_OWNED'
 
 export interface JudicialConfirmationContracts {
   readonly preview: ActionContract<CaseRef, ConfirmationPreview, ConfirmationErrorCodes>
