@@ -1,3 +1,4 @@
+import type { ApiResult } from '../../../../typings/api/envelope'
 import type { ConfirmationCommand } from '../../../core/machines/judicial-confirmation'
 import type {
   ConfirmationPreview,
@@ -11,9 +12,9 @@ import {
   previewConfirmation,
   refuseConfirmation,
 } from '../../../services/confirmations'
-import { newIntent, type Intent } from '../../../services/intent'
+import type { Intent } from '../../../services/intent'
 import { showError, showSuccess } from '../../../utils/notify'
-import { openCaseDocument } from '../../../utils/open-document'
+import { CasePage } from '../case-page'
 import {
   confirmationScreen,
   courtChoices,
@@ -39,10 +40,8 @@ interface ConfirmationPageData {
   skeletonRows: unknown[]
 }
 
-let caseId = ''
+const opened = new CasePage()
 let preview: ConfirmationPreview | undefined
-// One intent per user decision, kept only while that decision is retried after a network error.
-let intent: Intent | undefined
 
 const SUCCESS_TEXT: Partial<Record<ConfirmationCommand | 'initiate', string>> = {
   initiate: '已发起申请，待对方当事人同意',
@@ -71,14 +70,8 @@ Page({
   data: INITIAL_DATA,
 
   onLoad(query: Record<string, string | undefined>) {
-    caseId = query['caseId'] ?? ''
     preview = undefined
-    intent = undefined
-    if (!caseId) {
-      this.setData({ loading: false, missing: '未找到该案件，请从案件详情进入' })
-      return
-    }
-    void this.load()
+    if (opened.open(this, query)) void this.load()
   },
 
   onShow() {
@@ -87,11 +80,11 @@ Page({
   },
 
   async onPullDownRefresh() {
-    if (caseId) await this.load()
-    void wx.stopPullDownRefresh()
+    await opened.refresh(() => this.load())
   },
 
   async load() {
+    const caseId = opened.caseId
     const [p, s] = await Promise.all([previewConfirmation(caseId), confirmationStatus(caseId)])
     if (!p.ok) {
       this.setData({ loading: false, missing: p.error.message })
@@ -131,13 +124,14 @@ Page({
       return
     }
     await this.run('initiate', (i) =>
-      initiateConfirmation(caseId, court.courtBasis, court.courtName, i),
+      initiateConfirmation(opened.caseId, court.courtBasis, court.courtName, i),
     )
   },
 
   async onActionTap(e: WechatMiniprogram.TouchEvent<object, object, { command: string }>) {
     const command = e.currentTarget.dataset.command as ConfirmationCommand
     if (this.data.busy) return
+    const caseId = opened.caseId
     if (command === 'consent') await this.run('consent', (i) => consentToConfirmation(caseId, i))
     else if (command === 'cancel') await this.run('cancel', (i) => cancelConfirmation(caseId, i))
     else if (command === 'refuse_consent') this.setData({ refuseVisible: true })
@@ -155,37 +149,21 @@ Page({
     const reason = this.data.refuseReason.trim()
     this.setData({ refuseVisible: false })
     await this.run('refuse_consent', (i) =>
-      refuseConfirmation(caseId, i, reason === '' ? undefined : reason),
+      refuseConfirmation(opened.caseId, i, reason === '' ? undefined : reason),
     )
   },
 
   async run(
     step: ConfirmationCommand | 'initiate',
-    send: (
-      i: Intent,
-    ) => Promise<
-      { ok: true; data: ConfirmationView } | { ok: false; error: { code: string; message: string } }
-    >,
+    send: (i: Intent) => Promise<ApiResult<ConfirmationView>>,
   ) {
-    intent = intent ?? newIntent()
-    this.setData({ busy: true, pending: step })
-    const res = await send(intent)
-    this.setData({ busy: false, pending: '' })
-    if (!res.ok) {
-      if (res.error.code !== 'NETWORK') intent = undefined
-      showError(this, res.error.message)
-      return
-    }
-    intent = undefined
+    const res = await opened.send(this, send, step)
+    if (!res.ok) return
     showSuccess(this, SUCCESS_TEXT[step] ?? '操作成功')
     this.showStatus(res.data)
   },
 
   async onDownloadTap() {
-    if (this.data.downloading) return
-    this.setData({ downloading: true })
-    const res = await openCaseDocument(caseId, 'confirmation_application')
-    this.setData({ downloading: false })
-    if (!res.ok) showError(this, res.message)
+    await opened.download(this, 'confirmation_application')
   },
 })

@@ -1,12 +1,13 @@
+import type { ApiResult } from '../../../../typings/api/envelope'
 import type { DocumentRequestView } from '../../../../typings/api/mediationDocument'
 import {
   applyForDocument,
   documentStatus,
   withdrawDocumentRequest,
 } from '../../../services/documents'
-import { newIntent, type Intent } from '../../../services/intent'
-import { showError, showSuccess } from '../../../utils/notify'
-import { openCaseDocument } from '../../../utils/open-document'
+import type { Intent } from '../../../services/intent'
+import { showSuccess } from '../../../utils/notify'
+import { CasePage } from '../case-page'
 import { documentScreen, type DocumentScreen } from './logic'
 
 interface DocumentPageData {
@@ -19,10 +20,8 @@ interface DocumentPageData {
   skeletonRows: unknown[]
 }
 
-let caseId = ''
+const opened = new CasePage()
 let loaded = false
-// Kept only while the same tap is retried after a network error.
-let intent: Intent | undefined
 
 const INITIAL_DATA: DocumentPageData = {
   loading: true,
@@ -38,14 +37,8 @@ Page({
   data: INITIAL_DATA,
 
   onLoad(query: Record<string, string | undefined>) {
-    caseId = query['caseId'] ?? ''
     loaded = false
-    intent = undefined
-    if (!caseId) {
-      this.setData({ loading: false, missing: '未找到该案件，请从案件详情进入' })
-      return
-    }
-    void this.load()
+    if (opened.open(this, query)) void this.load()
   },
 
   onShow() {
@@ -54,12 +47,11 @@ Page({
   },
 
   async onPullDownRefresh() {
-    if (caseId) await this.load()
-    void wx.stopPullDownRefresh()
+    await opened.refresh(() => this.load())
   },
 
   async load() {
-    const res = await documentStatus(caseId)
+    const res = await documentStatus(opened.caseId)
     if (!res.ok) {
       this.setData({ loading: false, missing: res.error.message })
       return
@@ -73,7 +65,7 @@ Page({
   },
 
   async onApplyTap() {
-    await this.run((i) => applyForDocument(caseId, i), '已提交申请，请等待调解组织办理')
+    await this.run((i) => applyForDocument(opened.caseId, i), '已提交申请，请等待调解组织办理')
   },
 
   onWithdrawTap() {
@@ -86,40 +78,22 @@ Page({
 
   async onWithdrawConfirm() {
     this.setData({ withdrawVisible: false })
-    await this.run((i) => withdrawDocumentRequest(caseId, i), '已撤回申请')
+    await this.run((i) => withdrawDocumentRequest(opened.caseId, i), '已撤回申请')
   },
 
-  async run(
-    send: (
-      i: Intent,
-    ) => Promise<
-      | { ok: true; data: DocumentRequestView }
-      | { ok: false; error: { code: string; message: string } }
-    >,
-    done: string,
-  ) {
+  async run(send: (i: Intent) => Promise<ApiResult<DocumentRequestView>>, done: string) {
     if (this.data.busy) return
-    intent = intent ?? newIntent()
-    this.setData({ busy: true })
-    const res = await send(intent)
-    this.setData({ busy: false })
+    const res = await opened.send(this, send)
     if (!res.ok) {
-      if (res.error.code !== 'NETWORK') intent = undefined
-      showError(this, res.error.message)
       // The other party applied meanwhile: show that request instead of a stale 申请 button.
       if (res.error.code === 'ALREADY_APPLIED') void this.load()
       return
     }
-    intent = undefined
     showSuccess(this, done)
     this.show(res.data)
   },
 
   async onDownloadTap() {
-    if (this.data.downloading) return
-    this.setData({ downloading: true })
-    const res = await openCaseDocument(caseId, 'mediation_document')
-    this.setData({ downloading: false })
-    if (!res.ok) showError(this, res.message)
+    await opened.download(this, 'mediation_document')
   },
 })
