@@ -1,11 +1,11 @@
 import { caseDetail } from '../../../services/cases'
-import { newIntent, type Intent } from '../../../services/intent'
-import { chooseMediator, mediatorProfile } from '../../../services/mediators'
+import { mediatorProfile } from '../../../services/mediators'
 import { showError } from '../../../utils/notify'
-import { canChoose, caseDetailUrl } from '../mediators/logic'
+import { MediatorChoice } from '../mediator-choice'
+import { canChoose } from '../mediators/logic'
 import { profileView, type ProfileView } from './logic'
 
-let chooseIntent: Intent | undefined
+const choice = new MediatorChoice()
 
 Page({
   data: {
@@ -57,17 +57,6 @@ Page({
   },
 
   async onDialogConfirm() {
-    if (this.data.choosing) return
-    chooseIntent = chooseIntent ?? newIntent()
-    this.setData({ dialogVisible: false, choosing: true })
-    const res = await chooseMediator(this.data.caseId, this.data.mediatorId, chooseIntent)
-    this.setData({ choosing: false })
-    if (!res.ok) {
-      if (res.error.code !== 'NETWORK') chooseIntent = undefined
-      showError(this, res.error.message)
-      return
-    }
-    chooseIntent = undefined
-    void wx.redirectTo({ url: caseDetailUrl(this.data.caseId) })
+    await choice.confirm(this, this.data.caseId, this.data.mediatorId)
   },
 })

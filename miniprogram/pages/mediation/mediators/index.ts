@@ -1,13 +1,12 @@
 import { caseDetail } from '../../../services/cases'
-import { newIntent, type Intent } from '../../../services/intent'
-import { chooseMediator, recommendMediators, searchMediators } from '../../../services/mediators'
+import { recommendMediators, searchMediators } from '../../../services/mediators'
 import { appendPatch } from '../../../utils/list-patch'
 import { showError } from '../../../utils/notify'
+import { MediatorChoice } from '../mediator-choice'
 import {
   CITY_OPTIONS,
   SPECIALTY_OPTIONS,
   canChoose,
-  caseDetailUrl,
   chooseNotice,
   profileUrl,
   recommendedRow,
@@ -18,7 +17,7 @@ import {
 
 const PAGE_SIZE = 10
 
-let chooseIntent: Intent | undefined
+const choice = new MediatorChoice()
 /** Drops answers of searches overtaken by a newer one (typing fast). */
 let searchSeq = 0
 /** Searching follows typing after a short pause, so each keystroke is not a request. */
@@ -187,17 +186,6 @@ Page({
   },
 
   async onDialogConfirm() {
-    if (this.data.choosing) return
-    chooseIntent = chooseIntent ?? newIntent()
-    this.setData({ dialogVisible: false, choosing: true })
-    const res = await chooseMediator(this.data.caseId, this.data.pendingId, chooseIntent)
-    this.setData({ choosing: false })
-    if (!res.ok) {
-      if (res.error.code !== 'NETWORK') chooseIntent = undefined
-      showError(this, res.error.message)
-      return
-    }
-    chooseIntent = undefined
-    void wx.redirectTo({ url: caseDetailUrl(this.data.caseId) })
+    await choice.confirm(this, this.data.caseId, this.data.pendingId)
   },
 })
