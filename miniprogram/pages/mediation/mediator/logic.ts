@@ -1,16 +1,8 @@
 // The mediator profile as the page shows it: public facts only, in Chinese.
 import type { MediatorProfile } from '../../../../typings/api/recommendMediator'
-import { ratingText } from '../mediators/logic'
+import { mediatorIdentity, ratingText, type MediatorIdentity } from '../mediators/logic'
 
-export interface ProfileView {
-  readonly id: string
-  readonly name: string
-  readonly title: string
-  readonly organisation: string
-  readonly city: string
-  readonly avatarText: string
-  readonly avatarColor: string
-  readonly specialties: readonly string[]
+export interface ProfileView extends MediatorIdentity {
   readonly tags: readonly string[]
   readonly bio: string
   readonly facts: readonly { readonly label: string; readonly value: string }[]
@@ -32,14 +24,7 @@ export function profileView(p: MediatorProfile): ProfileView {
   if (p.unavailableUntil) availability = `暂停接案至 ${p.unavailableUntil.slice(0, 10)}`
   else if (!p.acceptingCases) availability = '当前在办案件已满，暂不接受新案件'
   return {
-    id: p.mediatorId,
-    name: p.name,
-    title: p.title ?? '调解员',
-    organisation: p.organisationName ?? '',
-    city: p.cityName ?? '',
-    avatarText: p.avatarText,
-    avatarColor: p.avatarColor,
-    specialties: p.specialties.map((s) => s.label),
+    ...mediatorIdentity(p),
     tags: p.expertiseTags,
     bio: p.bio ?? '暂无简介',
     facts,

@@ -9,7 +9,8 @@ import type {
   SearchRequest,
 } from '../../../../typings/api/recommendMediator'
 
-export interface MediatorRow {
+/** Who a mediator is, as every card and the profile show it. */
+export interface MediatorIdentity {
   readonly id: string
   readonly name: string
   readonly title: string
@@ -18,6 +19,9 @@ export interface MediatorRow {
   readonly avatarText: string
   readonly avatarColor: string
   readonly specialties: readonly string[]
+}
+
+export interface MediatorRow extends MediatorIdentity {
   readonly ratingText: string
   readonly caseloadText: string
   readonly accepting: boolean
@@ -33,7 +37,11 @@ export function ratingText(rating: number | null, count: number): string {
   return rating === null || count === 0 ? '暂无评价' : `${rating.toFixed(1)} 分 · ${count} 条评价`
 }
 
-function baseRow(m: MediatorPublicCard): MediatorRow {
+/** The identity part of a card (its first `specialties` specialties) or of the profile (all). */
+export function mediatorIdentity(
+  m: MediatorPublicCard,
+  specialties: number = m.specialties.length,
+): MediatorIdentity {
   return {
     id: m.mediatorId,
     name: m.name,
@@ -42,7 +50,13 @@ function baseRow(m: MediatorPublicCard): MediatorRow {
     city: m.cityName ?? '',
     avatarText: m.avatarText,
     avatarColor: m.avatarColor,
-    specialties: m.specialties.slice(0, CARD_SPECIALTIES).map((s) => s.label),
+    specialties: m.specialties.slice(0, specialties).map((s) => s.label),
+  }
+}
+
+function baseRow(m: MediatorPublicCard): MediatorRow {
+  return {
+    ...mediatorIdentity(m, CARD_SPECIALTIES),
     ratingText: ratingText(m.rating, m.ratingCount),
     caseloadText: `已调解 ${m.casesHandled} 件`,
     accepting: m.acceptingCases,
