@@ -8,6 +8,7 @@ import { COLLECTIONS } from './collections'
 import { fail } from './errors'
 import { identityIdFor } from './identity-ids'
 import { findById } from './store'
+import { takeTimelineSeqs } from './timeline-seq'
 import type { Tx } from './transaction'
 
 export type PartySide = 'applicant' | 'respondent'
@@ -81,17 +82,22 @@ export interface TimelineEntry {
   readonly visibility?: 'all' | 'internal'
 }
 
-/** Appends timeline entries inside `tx`, so they exist exactly when the change does. */
+/**
+ * Appends timeline entries inside `tx`, so they exist exactly when the change does, each at the
+ * case's next timeline position (`seq`, taken in the same transaction).
+ */
 export async function addTimeline(
   tx: Tx,
   caseId: string,
   entries: readonly TimelineEntry[],
 ): Promise<string[]> {
   const ids: string[] = []
-  for (const e of entries) {
+  const seqs = await takeTimelineSeqs(tx, caseId, entries.length)
+  for (const [i, e] of entries.entries()) {
     const id = `${caseId}:x${randomUUID().replace(/-/g, '').slice(0, 20)}`
     await tx.create(COLLECTIONS.caseEvents, id, {
       caseId,
+      seq: seqs[i],
       type: e.type,
       actorKind: e.actorKind,
       from: e.status,

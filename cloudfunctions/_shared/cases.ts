@@ -16,6 +16,7 @@ import { COLLECTIONS } from './collections'
 import { keyedHash } from './crypto'
 import { AppError, fail } from './errors'
 import { findById, type StoredDoc } from './store'
+import { takeTimelineSeqs, timelineSeqOf } from './timeline-seq'
 import type { Tx } from './transaction'
 
 /** A party as recorded on the case: masked values for display, sealed values and blind indexes. */
@@ -48,6 +49,9 @@ export interface EvidenceRecord {
   readonly kind: 'image' | 'document'
   readonly check: 'pending' | 'not_applicable' | 'pass' | 'review' | 'risky'
   readonly traceId: string | null
+  /** Reason shown with a `review` / `risky` verdict (set when the push arrives). */
+  readonly checkNote?: string | null
+  readonly checkedAt?: Date | string | null
 }
 
 export interface InvitationRecord {
@@ -87,6 +91,8 @@ export interface CaseDoc extends MediationCaseEntity, Record<string, unknown> {
   readonly ratings?: Partial<Record<'applicant' | 'respondent', RatingRecord>>
   readonly auditSeq?: number
   readonly auditHash?: string
+  /** Last timeline position taken (`case_events.seq`); see `timeline-seq.ts`. */
+  readonly timelineSeq?: number
   readonly createdAt: Date | string
   readonly updatedAt: Date | string
 }
@@ -205,6 +211,12 @@ export async function applyCaseCommand(
   const res = transition(mediationCaseMachine, doc, command, who.actor, now, options.input)
   if (!res.ok) throw coreFailure(res.error.code, res.error.message, res.error.field)
   let head: AuditHead = { auditSeq: doc.auditSeq, auditHash: doc.auditHash }
+  const seqs = await takeTimelineSeqs(
+    tx,
+    caseId,
+    res.events.length,
+    options.create ? doc : undefined,
+  )
   let index = 0
   for (const event of res.events) {
     head = await appendAudit(tx, head, {
@@ -222,7 +234,7 @@ export async function applyCaseCommand(
       options.eventIds?.[index] ?? `${caseId}:${String(head.auditSeq).padStart(6, '0')}`,
       {
         caseId,
-        seq: head.auditSeq,
+        seq: seqs[index],
         type: event.type,
         actorKind: event.actorKind,
         from: event.from,
@@ -233,7 +245,14 @@ export async function applyCaseCommand(
     )
     index += 1
   }
-  const merged = { ...res.next, ...options.patch, ...head, updatedAt: now } as CaseDoc & {
+  const timelineSeq = timelineSeqOf(tx, caseId) ?? doc.timelineSeq
+  const merged = {
+    ...res.next,
+    ...options.patch,
+    ...head,
+    ...(timelineSeq === undefined ? {} : { timelineSeq }),
+    updatedAt: now,
+  } as CaseDoc & {
     _id?: string
   }
   const { _id: _ignored, version: _v, ...fields } = merged
@@ -241,7 +260,11 @@ export async function applyCaseCommand(
   if (options.create) {
     await tx.create(COLLECTIONS.mediationCases, caseId, { ...fields, version: doc.version + 1 })
   } else {
-    await tx.updateVersioned(COLLECTIONS.mediationCases, caseId, doc.version, fields)
+    // Evidence verdicts arrive by push at any time without bumping the version (a party must
+    // not get a conflict for them), so a command rewrites evidence only when it sets it.
+    const { evidence: _evidence, ...rest } = fields
+    const write = options.patch?.evidence !== undefined ? fields : rest
+    await tx.updateVersioned(COLLECTIONS.mediationCases, caseId, doc.version, write)
   }
   return { next, events: res.events }
 }
@@ -255,7 +278,7 @@ export async function appendCaseNote(
   who: { readonly actorKind: ActorKind; readonly hash: string },
   now: Date,
   data: Record<string, string | number | boolean | null> = {},
-): Promise<{ auditSeq: number; auditHash: string }> {
+): Promise<{ auditSeq: number; auditHash: string; timelineSeq: number }> {
   const head = await appendAudit(
     tx,
     { auditSeq: doc.auditSeq, auditHash: doc.auditHash },
@@ -270,9 +293,10 @@ export async function appendCaseNote(
       at: now,
     },
   )
+  const [seq = 0] = await takeTimelineSeqs(tx, caseId, 1)
   await tx.create(COLLECTIONS.caseEvents, `${caseId}:${String(head.auditSeq).padStart(6, '0')}`, {
     caseId,
-    seq: head.auditSeq,
+    seq,
     type,
     actorKind: who.actorKind,
     from: doc.status,
@@ -280,5 +304,5 @@ export async function appendCaseNote(
     at: now,
     data,
   })
-  return head
+  return { ...head, timelineSeq: seq }
 }

@@ -26,3 +26,18 @@ export function callerOpenid(): string | undefined {
   const openid: unknown = getCloud().getWXContext().OPENID
   return typeof openid === 'string' && openid.length > 0 ? openid : undefined
 }
+
+/** Hops of a call chain that started in a user's hands (mini-program, DevTools, crawler). */
+const CLIENT_SOURCES = new Set(['wx_client', 'wx_devtools', 'wx_localdebug', 'wx_crawler'])
+
+/**
+ * Whether this invocation was started by the WeChat platform itself (a message push) rather than
+ * by a user: the platform-set SOURCE is present and its first hop is not a client. A client cannot
+ * choose SOURCE, so a mini-program call with a push-shaped event is still a client call.
+ */
+export function isPlatformInvocation(): boolean {
+  const source: unknown = getCloud().getWXContext().SOURCE
+  if (typeof source !== 'string' || source === '') return false
+  const first = source.split(',')[0]?.trim() ?? ''
+  return first !== '' && !CLIENT_SOURCES.has(first)
+}

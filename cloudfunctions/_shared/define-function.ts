@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto'
 import type { ApiResult } from '../../typings/api/envelope'
 import type { ActionName, FunctionName, RequestOf, ResponseOf } from '../../typings/api/index'
 import { resolveActor, type Caller, type CallerKind } from './caller'
-import { callerOpenid, getCloud } from './cloud'
+import { callerOpenid, getCloud, isPlatformInvocation } from './cloud'
 import { isAppError } from './errors'
 import { findPriorResult, idempotencyKey, Replay, rememberResult } from './idempotency'
 import { log } from './log'
@@ -46,6 +46,19 @@ export interface TimerContext {
   afterCommit(fn: () => Promise<void>): void
 }
 
+/** What a message-push handler gets: the platform event (no caller) and the time. */
+export interface PushContext {
+  readonly functionName: string
+  readonly event: string
+  readonly now: Date
+  afterCommit(fn: () => Promise<void>): void
+}
+
+export type PushHandler = (
+  event: Readonly<Record<string, unknown>>,
+  ctx: PushContext,
+) => Promise<unknown>
+
 export type FunctionDefinition<F extends FunctionName> = {
   readonly actions: {
     readonly [A in ActionName<F>]: ActionDefinition<RequestOf<F, A>, ResponseOf<F, A>>
@@ -56,6 +69,33 @@ export type FunctionDefinition<F extends FunctionName> = {
    * so a client cannot pose as the timer.
    */
   readonly timer?: (ctx: TimerContext) => Promise<unknown>
+  /**
+   * Handlers for message-push events (`MsgType: 'event'`), by `Event` name, e.g.
+   * `wxa_media_check`. They run only for invocations the platform started (see
+   * `isPlatformInvocation`); the same shape sent from the mini-program is refused.
+   */
+  readonly push?: Readonly<Record<string, PushHandler>>
+}
+
+/** The `Event` of a message-push event this function handles, if the event is one. */
+function pushEventName(
+  event: unknown,
+  push: Readonly<Record<string, PushHandler>> | undefined,
+): string | undefined {
+  if (!push || typeof event !== 'object' || event === null || Array.isArray(event)) return undefined
+  const e = event as { MsgType?: unknown; Event?: unknown; action?: unknown }
+  if (e.action !== undefined || e.MsgType !== 'event' || typeof e.Event !== 'string')
+    return undefined
+  return Object.hasOwn(push, e.Event) ? e.Event : undefined
+}
+
+/**
+ * A push event carries no user of ours; where the platform does fill OPENID it is the user the
+ * event is about (`FromUserName`), never someone else.
+ */
+function pushCallerFits(event: Readonly<Record<string, unknown>>): boolean {
+  const openid = callerOpenid()
+  return openid === undefined || openid === event['FromUserName']
 }
 
 function timerName(event: unknown): string | undefined {
@@ -132,6 +172,25 @@ export function defineFunction<F extends FunctionName>(
           functionName,
           triggerName: trigger,
           now: timerTime(event),
+          afterCommit: (fn) => {
+            after.push(fn)
+          },
+        })
+        await runAfter(after, functionName, actionName)
+        return { ok: true, data }
+      }
+      const pushed = pushEventName(event, definition.push)
+      if (pushed !== undefined) {
+        actionName = `push:${pushed}`
+        const ev = event as Readonly<Record<string, unknown>>
+        if (!isPlatformInvocation() || !pushCallerFits(ev)) {
+          return err('FORBIDDEN', '该事件只能由微信平台推送')
+        }
+        const after: (() => Promise<void>)[] = []
+        const data = await definition.push![pushed]!(ev, {
+          functionName,
+          event: pushed,
+          now: new Date(),
           afterCommit: (fn) => {
             after.push(fn)
           },

@@ -3,6 +3,8 @@ export {
   defineFunction,
   type HandlerContext,
   type TimerContext,
+  type PushContext,
+  type PushHandler,
   type ActionDefinition,
   type Main,
 } from './define-function'

@@ -23,7 +23,7 @@ let h: Harness
 const DAY = 86_400_000
 
 beforeAll(async () => {
-  h = await startHarness(['verifyIdentity', 'mediatorDesk', 'signAgreement'])
+  h = await startHarness(['verifyIdentity', 'mediatorDesk', 'signAgreement', 'mediationCase'])
   await seedRoles(h)
   await seedMoreMediators(h)
 })
@@ -225,6 +225,31 @@ describe('signAgreement.sign', () => {
     expect(settled).toHaveLength(1)
     expect(await chainOf(h, 'agreements', String(doc?.['_id']))).toMatchObject({ ok: true })
     expect(await chainOf(h, 'mediation_cases', caseId)).toMatchObject({ ok: true })
+  })
+
+  it('concurrent signers each get their own timeline position; detail lists them in that order', async () => {
+    const { caseId, agreement } = await signingCase()
+    const signers = [APPLICANT.openid, RESPONDENT.openid, PEOPLE.mediator]
+    const files = await Promise.all(signers.map((o) => signatureOf(o, `${caseId}-seq`)))
+    const results = await Promise.all(signers.map((o, i) => signAs(o, caseId, agreement, files[i])))
+    expect(results.map((r) => r.ok)).toEqual([true, true, true])
+
+    const events = await h.docs('case_events', { caseId })
+    const seqs = events.map((e) => e['seq'])
+    expect(seqs.every((s) => Number.isInteger(s))).toBe(true)
+    expect(new Set(seqs).size).toBe(events.length)
+    const sorted = [...events].sort((x, y) => (x['seq'] as number) - (y['seq'] as number))
+    const [c] = await h.docs('mediation_cases', { _id: caseId })
+    expect(c?.['timelineSeq']).toBe(sorted.at(-1)?.['seq'])
+    // Every signature was written before the settlement it completed.
+    const types = sorted.map((e) => String(e['type']))
+    expect(types.filter((t) => t === 'agreement.signed')).toHaveLength(3)
+    expect(types.lastIndexOf('agreement.signed')).toBeLessThan(types.indexOf('case.settled'))
+
+    const detail = await h.call(APPLICANT.openid, 'mediationCase', 'detail', { caseId })
+    if (!detail.ok) throw new Error(JSON.stringify(detail.error))
+    const visible = sorted.filter((e) => e['visibility'] !== 'internal').map((e) => e['type'])
+    expect(detail.data.timeline.map((t) => t.type)).toEqual(visible)
   })
 
   it('a repeat of the same request returns the first answer without a second signature', async () => {

@@ -1,6 +1,6 @@
 // Evidence files: only the caller's own private uploads or files already under the case's path;
 // images go to WeChat's asynchronous media check, whose verdict arrives later by push.
-import type { EvidenceInput } from '../../../typings/api/mediationCase'
+import type { EvidenceInput, EvidenceView } from '../../../typings/api/mediationCase'
 import {
   cloudPathOf,
   fail,
@@ -8,6 +8,7 @@ import {
   isOwnPrivateFile,
   log,
   tempUrls,
+  type CaseRole,
   type EvidenceRecord,
 } from '../../_shared'
 
@@ -83,4 +84,23 @@ export async function startMediaChecks(
     const traceId = traces.get(r.fileId)
     return traceId ? { ...r, traceId } : r
   })
+}
+
+/**
+ * Evidence a role may see: a `risky` image only its owner (the applicant, who attaches all
+ * evidence) and the organisation's staff; everyone else does not learn it exists.
+ */
+export function visibleEvidence(
+  evidence: readonly EvidenceRecord[],
+  role: CaseRole,
+): EvidenceRecord[] {
+  return evidence.filter((e) => e.check !== 'risky' || role === 'applicant' || role === 'staff')
+}
+
+/** A `review` flag is for the mediator and staff; the parties keep seeing 审核中. */
+export function evidenceView(e: EvidenceRecord, role: CaseRole, url: string | null): EvidenceView {
+  const reviewer = role === 'mediator' || role === 'staff'
+  const check = e.check === 'review' && !reviewer ? 'pending' : e.check
+  const note = check === 'review' || check === 'risky' ? (e.checkNote ?? null) : null
+  return { name: e.name, kind: e.kind, url, check, checkNote: note }
 }

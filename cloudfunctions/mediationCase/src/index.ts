@@ -14,6 +14,7 @@
  *   before acceptance), `end` (either party, with reason), `requestExtension` /
  *   `consentExtension` (≤ 60 days in total, both parties' consent), `listMine`, `detail`
  *   (timeline, masked parties, mediator card, evidence temp URLs), `rate` (once, after closing).
+ * - push `wxa_media_check` (platform only): the image verdict; see `media-verdict.ts`.
  *
  * Caller: `miniprogram/services/cases.ts`. Auth: OPENID from the platform; a case is visible only
  * to its parties, its chosen mediator and the staff of its organisation.
@@ -67,7 +68,14 @@ import {
   type Tx,
 } from '../../_shared'
 import { assertPartyIdentity } from '../../_shared/case-access'
-import { checkEvidenceOwnership, evidenceRecords, startMediaChecks } from './evidence'
+import {
+  checkEvidenceOwnership,
+  evidenceRecords,
+  evidenceView,
+  startMediaChecks,
+  visibleEvidence,
+} from './evidence'
+import { applyHeldVerdicts, onMediaCheck } from './media-verdict'
 import {
   INVITATION_TTL_MS,
   newToken,
@@ -261,6 +269,10 @@ async function submit(p: CaseFields & { caseId?: string }, ctx: HandlerContext) 
     title: '调解申请',
   })
   const evidence = await startMediaChecks(openid, evidenceRecords(p.evidence, base.evidence))
+  // A verdict can be pushed before this case is committed; it waits and is applied right after.
+  if (evidence.some((e) => e.traceId !== null && e.check === 'pending')) {
+    ctx.afterCommit(() => applyHeldVerdicts(evidence, ctx))
+  }
   const patch: Partial<CaseDoc> = {
     disputeType: p.disputeType,
     description: p.description,
@@ -744,6 +756,8 @@ export const main = defineFunction('mediationCase', {
       },
     },
   },
+  // WeChat pushes mediaCheckAsync verdicts here (消息推送: event / wxa_media_check).
+  push: { wxa_media_check: onMediaCheck },
 })
 
 async function mediatorOpenidOf(caseId: string): Promise<string | null> {
@@ -788,13 +802,9 @@ async function detail(caseId: string, caller: Caller, now: Date): Promise<CaseDe
   const org = mediator?.organisationId
     ? await findById<{ name?: string }>(COLLECTIONS.organisations, mediator.organisationId)
     : undefined
-  const urls = await tempUrls(doc.evidence.map((e) => e.fileId))
-  const evidence: EvidenceView[] = doc.evidence.map((e) => ({
-    name: e.name,
-    kind: e.kind,
-    url: urls[e.fileId] ?? null,
-    check: e.check,
-  }))
+  const shown = visibleEvidence(doc.evidence, role)
+  const urls = await tempUrls(shown.map((e) => e.fileId))
+  const evidence: EvidenceView[] = shown.map((e) => evidenceView(e, role, urls[e.fileId] ?? null))
   const agreement = agreements[0]
   const own = role === 'applicant' || role === 'respondent' ? doc.ratings?.[role] : undefined
   const address =

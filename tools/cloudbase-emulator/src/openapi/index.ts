@@ -21,6 +21,12 @@ import {
   encodeVoipSignResp,
   pairsToParams,
 } from './protobuf'
+import {
+  MediaCheckPusher,
+  mediaCheckPushOptions,
+  type DeliveryOutcome,
+  type MediaCheckPushOptions,
+} from './media-check-push'
 import { mediaCheckAsync, msgSecCheck } from './security'
 import { OpenApiState, type Grant, type GrantKind, type RecordedCall } from './state'
 import { subscribeMessageSend } from './subscribe-message'
@@ -34,6 +40,7 @@ export { sessionKeyFor, voipSignature } from './voip-sign'
 export { wxacodeText } from './wxacode'
 export { OUTBOX_COLLECTION, MEDIA_CHECK_COLLECTION, GRANTS_COLLECTION } from './state'
 export type { Grant, GrantKind, RecordedCall } from './state'
+export { PUSH_SOURCE, type DeliveryOutcome } from './media-check-push'
 
 /** WeChat's platform-level error codes carried in CommOpenApiResp.errorCode. */
 const API_NOT_FOUND = -604100
@@ -45,6 +52,11 @@ export interface OpenApiModuleOptions {
   readonly wordsPath?: string
   /** Repository whose `miniprogram/app.json` lists the valid pages. */
   readonly repoRoot?: string
+  /**
+   * Where and when mediaCheckAsync verdicts are pushed; defaults from
+   * `EMULATOR_MEDIA_CHECK_PUSH_FUNCTION` / `EMULATOR_MEDIA_CHECK_DELAY_MS` (negative: on demand only).
+   */
+  readonly mediaCheckPush?: Partial<MediaCheckPushOptions>
 }
 
 /** `emu.service('openapi')`. */
@@ -59,6 +71,8 @@ export interface OpenApiService {
   calls(): readonly RecordedCall[]
   onCall(listener: (call: RecordedCall) => void): () => void
   sessionKeyFor(openid: string): string
+  /** Pushes pending mediaCheckAsync verdicts now (one trace id, or all undelivered). */
+  deliverMediaChecks(traceId?: string, env?: string): Promise<DeliveryOutcome[]>
 }
 
 function bytesReply(resp: Parameters<typeof encodeOpenApiResponse>[0]): AdminReply {
@@ -80,9 +94,12 @@ export function createOpenApiModule(opts: OpenApiModuleOptions = {}): EmulatorMo
       process.env['EMULATOR_OPENAPI_WORDS'] ??
       join(root, 'tools', 'cloudbase-emulator', 'openapi-words.json'),
   )
+  const pusher = new MediaCheckPusher(() => emu, mediaCheckPushOptions(opts.mediaCheckPush))
   const handlers: Record<string, OpenApiHandler> = {
     'security.msgSecCheck': msgSecCheck(words),
-    'security.mediaCheckAsync': mediaCheckAsync(words),
+    'security.mediaCheckAsync': mediaCheckAsync(words, (env, traceId) => {
+      pusher.schedule(env, traceId)
+    }),
     'subscribeMessage.send': subscribeMessageSend(root),
     'wxacode.getUnlimited': wxacodeGetUnlimited(root),
     'cloudbase.getVoIPSign': cloudbaseGetVoipSign,
@@ -194,6 +211,7 @@ export function createOpenApiModule(opts: OpenApiModuleOptions = {}): EmulatorMo
     calls: () => state.calls(),
     onCall: (listener) => state.onCall(listener),
     sessionKeyFor,
+    deliverMediaChecks: (traceId, env) => pusher.deliver(env ?? defaultEnv(), traceId),
   }
 
   const routes: HttpRoute[] = [
@@ -249,6 +267,28 @@ export function createOpenApiModule(opts: OpenApiModuleOptions = {}): EmulatorMo
       },
     },
     {
+      // Tests push pending verdicts now instead of waiting for the delay.
+      method: 'POST',
+      path: '/__emulator/media-checks/deliver',
+      async handle(req, res) {
+        try {
+          const body = await readJsonObject(req)
+          const traceId = body['traceId']
+          if (traceId !== undefined && (typeof traceId !== 'string' || traceId === '')) {
+            sendJson(res, 400, {
+              error: { code: 'BAD_REQUEST', message: 'traceId 必须是非空字符串' },
+            })
+            return
+          }
+          const env =
+            typeof body['env'] === 'string' && body['env'] !== '' ? body['env'] : defaultEnv()
+          sendJson(res, 200, { delivered: await pusher.deliver(env, traceId) })
+        } catch (err) {
+          sendControlError(res, err)
+        }
+      },
+    },
+    {
       method: 'GET',
       path: '/__emulator/openapi/calls',
       handle(_req, res) {
@@ -278,6 +318,10 @@ export function createOpenApiModule(opts: OpenApiModuleOptions = {}): EmulatorMo
     api,
     start(ctx) {
       emu = ctx
+      return Promise.resolve()
+    },
+    stop() {
+      pusher.stop()
       return Promise.resolve()
     },
   }

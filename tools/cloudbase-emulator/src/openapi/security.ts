@@ -86,7 +86,11 @@ async function mediaMarkerText(url: string): Promise<string> {
   }
 }
 
-export function mediaCheckAsync(words: WordListFile) {
+/** `recorded` is told of each stored check, so its verdict can be pushed later. */
+export function mediaCheckAsync(
+  words: WordListFile,
+  recorded: (env: string, traceId: string) => void = () => undefined,
+) {
   return async (call: OpenApiCall): Promise<OpenApiResult> => {
     const mediaUrl = asString(call.params['media_url'])
     if (!mediaUrl || !/^https?:\/\//.test(mediaUrl)) {
@@ -141,6 +145,7 @@ export function mediaCheckAsync(words: WordListFile) {
       errmsg: 'ok',
       createdAt: new Date(now),
     })
+    recorded(call.envName, traceId)
     return wxOk({ trace_id: traceId })
   }
 }
