@@ -3,12 +3,14 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import type { TestProject } from 'vitest/node'
 import { startEmulator } from '../../tools/cloudbase-emulator/src/index'
+import { createCaptureModule } from '../../tools/cloudbase-emulator/src/capture/index'
 import { createFunctionsModule } from '../../tools/cloudbase-emulator/src/functions/index'
 import { projectModules } from '../../tools/cloudbase-emulator/src/modules'
 import { createRealClock } from '../../tools/cloudbase-emulator/src/server/clock'
 import { buildE2eBundles } from './support/bundles'
 import { createFreshDataModule } from './support/fresh-data-module'
 import { launchProject, repoRoot, type Launched } from './support/launch'
+import { privacyScanAtEnd } from './support/privacy-report'
 
 // One seeded emulator and one mini-program launch for the whole e2e run. The emulator runs
 // here, so test files reach it (reset, invoke, read) and the cli stand-in, spawned by
@@ -41,6 +43,9 @@ export default async function setup(project: TestProject): Promise<() => Promise
     ),
     createFreshDataModule(),
   ]
+  // Last, so the modules it listens to have started: everything delivered during the run.
+  const capture = createCaptureModule()
+  modules.push(capture)
   const emulator = await startEmulator({
     port: 0,
     dataDir,
@@ -71,6 +76,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
   )
   return async () => {
     await launched.close()
+    // After every e2e file: the scan covers the whole run (it sets the exit code on a finding).
+    privacyScanAtEnd(capture.api.snapshot())
     await emulator.stop()
     rmSync(dataDir, { recursive: true, force: true })
     rmSync(bundles.root, { recursive: true, force: true })

@@ -162,6 +162,21 @@ describe('privacy scan: each kind of leak is found', () => {
     ).toEqual(['log:name:nobody', 'log:id_number:nobody', 'log:phone:nobody', 'log:openid:nobody'])
   })
 
+  it('an identity photo fileID delivered to anyone but its owner, or logged', () => {
+    const front = 'cloud://demo-local.bucket/private/0123456789abcdef01234567/identity/front.png'
+    expect(
+      kinds([
+        request(ZHANG.openid, 'verifyIdentity', {
+          action: 'submitManual',
+          payload: { photos: { front, handheld: `${front}.h` } },
+        }),
+        response(ZHANG.openid, { photos: { front } }),
+        response(MEDIATOR, { evidence: [{ fileId: front }] }),
+        log(`storage.delete ${front}`),
+      ]),
+    ).toEqual(['response:photo:o_mediator', 'log:photo:nobody'])
+  })
+
   it('an answer without a caller (a timer) may carry no personal data', () => {
     expect(kinds([response('', { erased: [ZHANG.name] }, 'timer')])).toEqual([
       'response:name:nobody',

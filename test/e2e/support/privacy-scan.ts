@@ -18,6 +18,9 @@
  *   office holder's (a homonym in the seed) is protected everywhere except under a `mediator…`
  *   or `staff…` key, where the name is the office holder's.
  *
+ * - ID photos: the fileIDs submitted for a manual verification reach nobody but their owner
+ *   (reviewing staff get short-lived URLs, never the fileID that would outlive the review).
+ *
  * Allowed in clear to a user: their own data (a known number verified by them, their own name),
  * what they supplied themselves in any request (an applicant typed the respondent's name and
  * number; echoing them back tells the applicant nothing), and, inside the text of an agreement
@@ -56,7 +59,7 @@ export interface PrivacySubjects {
   readonly openids: readonly string[]
 }
 
-export type LeakKind = 'id_number' | 'phone' | 'name' | 'openid'
+export type LeakKind = 'id_number' | 'phone' | 'name' | 'openid' | 'photo'
 export type Channel = 'response' | 'log' | 'message' | 'subscribe' | 'sms'
 
 export interface Finding {
@@ -172,6 +175,8 @@ interface Knowledge {
   readonly supplied: Supplied
   /** Compacted known number → its owner's openid ('' when nobody in the run owns it). */
   readonly numbers: ReadonlyMap<string, string>
+  /** Identity photo fileID → its owner's openid. */
+  readonly photos: ReadonlyMap<string, string>
   readonly persons: readonly PrivatePerson[]
   readonly officeHolders: ReadonlySet<string>
   readonly openids: readonly string[]
@@ -180,6 +185,7 @@ interface Knowledge {
 function knowledgeOf(entries: readonly CaptureEntry[], subjects: PrivacySubjects): Knowledge {
   const supplied = new Supplied()
   const numbers = new Map<string, string>()
+  const photos = new Map<string, string>()
   for (const n of subjects.otherIdNumbers) numbers.set(compact(n), '')
   for (const p of subjects.persons) for (const n of p.idNumbers) numbers.set(compact(n), p.openid)
   for (const e of entries) {
@@ -187,6 +193,8 @@ function knowledgeOf(entries: readonly CaptureEntry[], subjects: PrivacySubjects
     supplied.add(e.openid, e.event)
     // A number someone verifies is theirs; a number typed about another party has no owner here.
     for (const leaf of leaves(e.event)) {
+      if (e.function === 'verifyIdentity' && leaf.text.startsWith('cloud://'))
+        photos.set(leaf.text, e.openid)
       if (!ID_KEY.test(leaf.key) || compact(leaf.text).length < 6) continue
       const n = compact(leaf.text)
       if (e.function === 'verifyIdentity') numbers.set(n, e.openid)
@@ -196,6 +204,7 @@ function knowledgeOf(entries: readonly CaptureEntry[], subjects: PrivacySubjects
   return {
     supplied,
     numbers,
+    photos,
     persons: subjects.persons,
     officeHolders: new Set(subjects.officeHolders),
     openids: subjects.openids,
@@ -236,6 +245,10 @@ function scanValue(value: unknown, audience: string, k: Knowledge, report: Repor
         continue
       if (k.officeHolders.has(p.name) && OFFICE_KEY.test(leaf.key)) continue
       report('name', leaf.path, maskName(p.name))
+    }
+    for (const [fileId, owner] of k.photos) {
+      if (audience !== owner && leaf.text.includes(fileId))
+        report('photo', leaf.path, `cloud://…/${fileId.split('/').pop() ?? ''}`)
     }
     if (audience === NOBODY) {
       for (const openid of k.openids) {
