@@ -1,41 +1,8 @@
-// Pure view logic of the 首页 case lists: status → tag theme, countdown text, and paging merges.
+// Pure view logic of the 首页 case lists: rows with their status tags and countdown text.
 import { remaining } from '../../core/deadlines'
-import type { CaseStatus, CaseSummary } from '../../../typings/api/mediationCase'
-import type { FilingStatus } from '../../core/machines/filing'
+import { caseTagTheme, filingTagTheme, type TagTheme } from '../../utils/tag-theme'
+import type { CaseSummary } from '../../../typings/api/mediationCase'
 import type { FilingView } from '../../../typings/api/fileCase'
-
-/** TDesign tag themes the status tags use. */
-export type TagTheme = 'default' | 'primary' | 'success' | 'warning' | 'danger'
-
-const CASE_THEMES: Readonly<Record<CaseStatus, TagTheme>> = {
-  draft: 'default',
-  submitted: 'primary',
-  awaiting_respondent: 'warning',
-  awaiting_mediator: 'warning',
-  accepted: 'primary',
-  mediating: 'primary',
-  agreement_drafted: 'primary',
-  signing: 'warning',
-  settled: 'success',
-  closed_without_agreement: 'danger',
-}
-
-const FILING_THEMES: Readonly<Record<FilingStatus, TagTheme>> = {
-  draft: 'default',
-  submitted: 'primary',
-  accepted: 'success',
-  rejected: 'danger',
-  withdrawal_requested: 'warning',
-  withdrawn: 'default',
-}
-
-export function caseTagTheme(status: string): TagTheme {
-  return (CASE_THEMES as Record<string, TagTheme | undefined>)[status] ?? 'default'
-}
-
-export function filingTagTheme(status: string): TagTheme {
-  return (FILING_THEMES as Record<string, TagTheme | undefined>)[status] ?? 'default'
-}
 
 /** One row of the 调解 list as the page renders it. */
 export interface CaseRow {

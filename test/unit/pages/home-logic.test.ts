@@ -1,10 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import {
-  caseRow,
-  caseTagTheme,
-  filingRow,
-  filingTagTheme,
-} from '../../../miniprogram/pages/home/logic'
+import { caseRow, filingRow } from '../../../miniprogram/pages/home/logic'
+import { caseTagTheme, filingTagTheme } from '../../../miniprogram/utils/tag-theme'
 import type { CaseSummary } from '../../../typings/api/mediationCase'
 import type { FilingView } from '../../../typings/api/fileCase'
 

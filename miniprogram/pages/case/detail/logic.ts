@@ -2,6 +2,7 @@
 // and the 更多 action sheet built from what the server allows this caller now.
 import { MEDIATION_DEFAULT_DAYS, maxExtensionDays, remaining } from '../../../core/deadlines'
 import { MAX_REASON_LENGTH } from '../../../core/limits'
+import { caseTagTheme, type TagTheme } from '../../../utils/tag-theme'
 import type {
   CaseAction,
   CaseDetail,
@@ -9,21 +10,6 @@ import type {
   PartyView,
   TimelineEntry,
 } from '../../../../typings/api/mediationCase'
-
-export type TagTheme = 'default' | 'primary' | 'success' | 'warning' | 'danger'
-
-const STATUS_THEMES: Readonly<Record<CaseStatus, TagTheme>> = {
-  draft: 'default',
-  submitted: 'primary',
-  awaiting_respondent: 'warning',
-  awaiting_mediator: 'warning',
-  accepted: 'primary',
-  mediating: 'primary',
-  agreement_drafted: 'primary',
-  signing: 'warning',
-  settled: 'success',
-  closed_without_agreement: 'danger',
-}
 
 /** TDesign step states. */
 export type StepStatus = 'default' | 'process' | 'finish' | 'error'
@@ -350,7 +336,7 @@ export function detailView(detail: CaseDetail, now: number): DetailView {
   return {
     caseNumber: detail.caseNumber ?? '案号待生成',
     statusLabel: detail.statusLabel,
-    theme: STATUS_THEMES[detail.status],
+    theme: caseTagTheme(detail.status),
     disputeTypeLabel: detail.disputeTypeLabel ?? '纠纷类型未填写',
     amountText: amountText(detail.amountFen),
     countdown: left?.ok ? `调解期限${left.value.text}` : '',

@@ -5,7 +5,7 @@ import { remaining } from '../../../core/deadlines'
 import { MAX_REASON_LENGTH } from '../../../core/limits'
 import type { CaseDetail, CaseStatus, PartyView } from '../../../../typings/api/mediationCase'
 import type { CallView, InvitationStatus } from '../../../../typings/api/videoMediation'
-import { caseTagTheme, type TagTheme } from '../../home/logic'
+import { caseTagTheme, type TagTheme } from '../../../utils/tag-theme'
 
 /** Longest mediation note the server keeps. */
 export const MAX_NOTE_LENGTH = 2000

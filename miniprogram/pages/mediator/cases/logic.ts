@@ -1,7 +1,7 @@
 // The mediator's case queue: tabs, one row per assigned case, deadlines and overdue marks.
 import { getDisputeType } from '../../../core/catalogues'
 import type { AssignedCase, DeskTab } from '../../../../typings/api/mediatorDesk'
-import { caseTagTheme, type TagTheme } from '../../home/logic'
+import { caseTagTheme, type TagTheme } from '../../../utils/tag-theme'
 
 export const DESK_TABS: readonly { readonly value: DeskTab; readonly label: string }[] = [
   { value: 'pending', label: '待受理' },
