@@ -51,6 +51,54 @@ async function current(tx: Tx, doc: Case): Promise<CaseDoc> {
   return cur
 }
 
+type CaseCounter = Exclude<keyof Tally, 'conflicts'>
+
+/**
+ * One case's change in one transaction, on the version the sweep decided on; counted under
+ * `counter` when it went through (a lost race is left for the next run).
+ */
+async function sweepCase(
+  tally: Tally,
+  what: string,
+  doc: Case,
+  counter: CaseCounter,
+  change: (tx: Tx, cur: CaseDoc) => Promise<void>,
+): Promise<void> {
+  const changed = await attempt(tally, what, doc._id, () =>
+    runTransaction(async (tx) => {
+      await change(tx, await current(tx, doc))
+      return true
+    }),
+  )
+  if (changed) tally[counter] += 1
+}
+
+/** A system note on the timeline and audit chain, written together with `fields` on the case. */
+async function noteCase(
+  tx: Tx,
+  id: string,
+  cur: CaseDoc,
+  type: string,
+  fields: Record<string, unknown>,
+  ctx: TimerContext,
+  data?: Record<string, string>,
+): Promise<void> {
+  const head = await appendCaseNote(
+    tx,
+    id,
+    cur,
+    type,
+    { actorKind: 'system', hash: SYSTEM_HASH },
+    ctx.now,
+    data,
+  )
+  await tx.updateVersioned(COLLECTIONS.mediationCases, id, cur.version, {
+    ...fields,
+    ...head,
+    updatedAt: ctx.now,
+  })
+}
+
 const caseLink = (id: string) => `/pages/case/detail/index?caseId=${id}`
 
 async function tellParties(
@@ -82,21 +130,8 @@ async function recordReminder(
   key: ReminderKey,
   ctx: TimerContext,
 ): Promise<void> {
-  const head = await appendCaseNote(
-    tx,
-    id,
-    cur,
-    type,
-    { actorKind: 'system', hash: SYSTEM_HASH },
-    ctx.now,
-    { reminder: key },
-  )
   const sent = Array.isArray(cur[field]) ? (cur[field] as string[]) : []
-  await tx.updateVersioned(COLLECTIONS.mediationCases, id, cur.version, {
-    [field]: [...sent, key],
-    ...head,
-    updatedAt: ctx.now,
-  })
+  await noteCase(tx, id, cur, type, { [field]: [...sent, key] }, ctx, { reminder: key })
 }
 
 async function mediationPeriod(doc: Case, ctx: TimerContext, tally: Tally): Promise<void> {
@@ -104,29 +139,24 @@ async function mediationPeriod(doc: Case, ctx: TimerContext, tally: Tally): Prom
   if (!deadline.ok) return
   const number = doc.caseNumber ?? ''
   if (ctx.now.getTime() >= deadline.value) {
-    const changed = await attempt(tally, 'expire', doc._id, () =>
-      runTransaction(async (tx) => {
-        const cur = await current(tx, doc)
-        await applyCaseCommand(
-          tx,
-          doc._id,
-          cur,
-          'expire',
-          { actor: SYSTEM_ACTOR, hash: SYSTEM_HASH },
-          ctx.now,
-        )
-        await tellParties(
-          tx,
-          cur,
-          doc._id,
-          '调解期限届满，案件已结束',
-          `案件 ${number} 的调解期限已届满，未能达成调解协议，案件已结束。如需继续解决纠纷，可申请在线立案。`,
-          ctx,
-        )
-        return true
-      }),
-    )
-    if (changed) tally.expiredCases += 1
+    await sweepCase(tally, 'expire', doc, 'expiredCases', async (tx, cur) => {
+      await applyCaseCommand(
+        tx,
+        doc._id,
+        cur,
+        'expire',
+        { actor: SYSTEM_ACTOR, hash: SYSTEM_HASH },
+        ctx.now,
+      )
+      await tellParties(
+        tx,
+        cur,
+        doc._id,
+        '调解期限届满，案件已结束',
+        `案件 ${number} 的调解期限已届满，未能达成调解协议，案件已结束。如需继续解决纠纷，可申请在线立案。`,
+        ctx,
+      )
+    })
     return
   }
   const sent = Array.isArray(doc['mediationReminders'])
@@ -135,30 +165,25 @@ async function mediationPeriod(doc: Case, ctx: TimerContext, tally: Tally): Prom
   const due = dueReminder(deadline.value, ctx.now, sent)
   if (!due.ok || due.value === null) return
   const key = due.value
-  const changed = await attempt(tally, 'mediation_reminder', doc._id, () =>
-    runTransaction(async (tx) => {
-      const cur = await current(tx, doc)
-      await recordReminder(
-        tx,
-        doc._id,
-        cur,
-        'mediation_deadline_reminder',
-        'mediationReminders',
-        key,
-        ctx,
-      )
-      await tellParties(
-        tx,
-        cur,
-        doc._id,
-        `调解期限还剩 ${DAYS_LEFT[key]} 天`,
-        `案件 ${number} 的调解期限将于 ${DAYS_LEFT[key]} 天后届满。如需更多时间，双方可在期限内协商延长。`,
-        ctx,
-      )
-      return true
-    }),
-  )
-  if (changed) tally.mediationReminders += 1
+  await sweepCase(tally, 'mediation_reminder', doc, 'mediationReminders', async (tx, cur) => {
+    await recordReminder(
+      tx,
+      doc._id,
+      cur,
+      'mediation_deadline_reminder',
+      'mediationReminders',
+      key,
+      ctx,
+    )
+    await tellParties(
+      tx,
+      cur,
+      doc._id,
+      `调解期限还剩 ${DAYS_LEFT[key]} 天`,
+      `案件 ${number} 的调解期限将于 ${DAYS_LEFT[key]} 天后届满。如需更多时间，双方可在期限内协商延长。`,
+      ctx,
+    )
+  })
 }
 
 async function effectiveAtOf(doc: Case): Promise<number | undefined> {
@@ -191,36 +216,25 @@ async function confirmationWindow(doc: Case, ctx: TimerContext, tally: Tally): P
   const number = doc.caseNumber ?? ''
   const inUse = await confirmationInUse(doc._id)
   if (ctx.now.getTime() >= closes.value) {
-    const changed = await attempt(tally, 'confirmation_window', doc._id, () =>
-      runTransaction(async (tx) => {
-        const cur = await current(tx, doc)
-        const head = await appendCaseNote(
+    await sweepCase(
+      tally,
+      'confirmation_window',
+      doc,
+      'confirmationWindowsClosed',
+      async (tx, cur) => {
+        const fields = { confirmationWindowClosedAt: ctx.now }
+        await noteCase(tx, doc._id, cur, 'confirmation_window_closed', fields, ctx)
+        if (inUse) return
+        await tellParties(
           tx,
-          doc._id,
           cur,
-          'confirmation_window_closed',
-          { actorKind: 'system', hash: SYSTEM_HASH },
-          ctx.now,
+          doc._id,
+          '司法确认申请期限已届满',
+          `案件 ${number} 的调解协议生效已满 30 日，已不能再申请司法确认。协议仍对双方具有约束力。`,
+          ctx,
         )
-        await tx.updateVersioned(COLLECTIONS.mediationCases, doc._id, cur.version, {
-          confirmationWindowClosedAt: ctx.now,
-          ...head,
-          updatedAt: ctx.now,
-        })
-        if (!inUse) {
-          await tellParties(
-            tx,
-            cur,
-            doc._id,
-            '司法确认申请期限已届满',
-            `案件 ${number} 的调解协议生效已满 30 日，已不能再申请司法确认。协议仍对双方具有约束力。`,
-            ctx,
-          )
-        }
-        return true
-      }),
+      },
     )
-    if (changed) tally.confirmationWindowsClosed += 1
     return
   }
   if (inUse) return
@@ -230,30 +244,25 @@ async function confirmationWindow(doc: Case, ctx: TimerContext, tally: Tally): P
   const due = dueReminder(closes.value, ctx.now, sent)
   if (!due.ok || due.value === null) return
   const key = due.value
-  const changed = await attempt(tally, 'confirmation_reminder', doc._id, () =>
-    runTransaction(async (tx) => {
-      const cur = await current(tx, doc)
-      await recordReminder(
-        tx,
-        doc._id,
-        cur,
-        'confirmation_deadline_reminder',
-        'confirmationReminders',
-        key,
-        ctx,
-      )
-      await tellParties(
-        tx,
-        cur,
-        doc._id,
-        `司法确认申请期限还剩 ${DAYS_LEFT[key]} 天`,
-        `案件 ${number} 的调解协议申请司法确认的期限将于 ${DAYS_LEFT[key]} 天后届满，如需申请请尽快办理。`,
-        ctx,
-      )
-      return true
-    }),
-  )
-  if (changed) tally.confirmationReminders += 1
+  await sweepCase(tally, 'confirmation_reminder', doc, 'confirmationReminders', async (tx, cur) => {
+    await recordReminder(
+      tx,
+      doc._id,
+      cur,
+      'confirmation_deadline_reminder',
+      'confirmationReminders',
+      key,
+      ctx,
+    )
+    await tellParties(
+      tx,
+      cur,
+      doc._id,
+      `司法确认申请期限还剩 ${DAYS_LEFT[key]} 天`,
+      `案件 ${number} 的调解协议申请司法确认的期限将于 ${DAYS_LEFT[key]} 天后届满，如需申请请尽快办理。`,
+      ctx,
+    )
+  })
 }
 
 async function lapsedInvitation(doc: Case, ctx: TimerContext, tally: Tally): Promise<void> {
@@ -264,38 +273,21 @@ async function lapsedInvitation(doc: Case, ctx: TimerContext, tally: Tally): Pro
   // Keyed on the invitation itself: a fresh invitation that lapses again is flagged again.
   const token = inv.tokenHash ?? msOf(inv.issuedAt)?.toString() ?? ''
   if (doc['invitationLapsedFor'] === token) return
-  const changed = await attempt(tally, 'invitation', doc._id, () =>
-    runTransaction(async (tx) => {
-      const cur = await current(tx, doc)
-      const head = await appendCaseNote(
-        tx,
-        doc._id,
-        cur,
-        'invitation_lapsed',
-        { actorKind: 'system', hash: SYSTEM_HASH },
-        ctx.now,
-      )
-      await tx.updateVersioned(COLLECTIONS.mediationCases, doc._id, cur.version, {
-        invitationLapsedFor: token,
-        invitationLapsedAt: ctx.now,
-        ...head,
-        updatedAt: ctx.now,
-      })
-      await notify(
-        tx,
-        {
-          toOpenid: cur.applicantOpenid,
-          kind: 'case_progress',
-          title: '被申请人未在期限内响应邀请',
-          body: `案件 ${cur.caseNumber ?? ''} 的被申请人未在邀请有效期内加入。您可以重新发送邀请，或撤回申请。`,
-          link: caseLink(doc._id),
-        },
-        ctx,
-      )
-      return true
-    }),
-  )
-  if (changed) tally.overdueInvitations += 1
+  await sweepCase(tally, 'invitation', doc, 'overdueInvitations', async (tx, cur) => {
+    const fields = { invitationLapsedFor: token, invitationLapsedAt: ctx.now }
+    await noteCase(tx, doc._id, cur, 'invitation_lapsed', fields, ctx)
+    await notify(
+      tx,
+      {
+        toOpenid: cur.applicantOpenid,
+        kind: 'case_progress',
+        title: '被申请人未在期限内响应邀请',
+        body: `案件 ${cur.caseNumber ?? ''} 的被申请人未在邀请有效期内加入。您可以重新发送邀请，或撤回申请。`,
+        link: caseLink(doc._id),
+      },
+      ctx,
+    )
+  })
 }
 
 export async function sweepCases(ctx: TimerContext, tally: Tally): Promise<void> {
