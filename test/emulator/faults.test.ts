@@ -21,6 +21,23 @@ exports.main = async (event) => {
   return { wrote: event.steps }
 }
 `
+// Each step is a transaction of two writes with a plain read between them: a stall never falls
+// inside the transaction.
+const TX_STEPS_SOURCE = `const cloud = require('wx-server-sdk')
+cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV })
+exports.main = async (event) => {
+  const db = cloud.database()
+  for (let step = 1; step <= event.steps; step += 1) {
+    await db.runTransaction(async (t) => {
+      await t.collection('fault_steps').add({ data: { run: event.run, step, half: 'a' } })
+      // A call outside the transaction while it is open (functions do this, e.g. a text check).
+      await db.collection('fault_steps').where({ run: 'nothing' }).count()
+      await t.collection('fault_steps').add({ data: { run: event.run, step, half: 'b' } })
+    })
+  }
+  return { wrote: event.steps }
+}
+`
 const TIMEOUT_SECONDS = 2
 
 const root = resolve(import.meta.dirname, '../..', '.cloudbase', `faults-test-${process.pid}`)
@@ -29,9 +46,13 @@ let functions: FunctionsService
 let cloud: Cloud
 
 beforeAll(async () => {
-  for (const name of ['steps', 'other']) {
+  for (const [name, source] of [
+    ['steps', STEPS_SOURCE],
+    ['other', STEPS_SOURCE],
+    ['txsteps', TX_STEPS_SOURCE],
+  ] as const) {
     mkdirSync(join(root, name), { recursive: true })
-    writeFileSync(join(root, name, 'index.js'), STEPS_SOURCE)
+    writeFileSync(join(root, name, 'index.js'), source)
     writeFileSync(join(root, name, 'config.json'), '{}')
   }
   writeFileSync(
@@ -40,6 +61,7 @@ beforeAll(async () => {
       functions: [
         { name: 'steps', timeout: TIMEOUT_SECONDS },
         { name: 'other', timeout: TIMEOUT_SECONDS },
+        { name: 'txsteps', timeout: TIMEOUT_SECONDS },
       ],
     }),
   )
@@ -365,6 +387,27 @@ describe('fault injection: functions', () => {
     expect(
       await functions.invoke('steps', { run: 't-3', steps: 2 }, { openid: 'o_t' }),
     ).toMatchObject({ result: { wrote: 2 } })
+  })
+
+  it('stalls a timed-out function between its transactions, never inside one', async () => {
+    await control('POST', { seed: 11, functions: { timeoutNext: 1 } })
+    const out = await functions.invoke('txsteps', { run: 'tx-1', steps: 10 }, { openid: 'o_tx' })
+    expect(out).toMatchObject({ error: { code: 'FUNCTIONS_TIME_LIMIT_EXCEEDED' } })
+    const docs = emu.database.engine.find(emu.envId, 'fault_steps', { run: 'tx-1' })
+    const steps = [...new Set(docs.map((d) => d['step'] as number))].sort((a, b) => a - b)
+    expect(steps.length).toBeLessThan(10)
+    expect(steps).toEqual(Array.from({ length: steps.length }, (_, i) => i + 1))
+    for (const step of steps) {
+      expect(docs.filter((d) => d['step'] === step).map((d) => d['half'])).toEqual(
+        expect.arrayContaining(['a', 'b']),
+      )
+    }
+    // No transaction was left open by the killed instance: a new one starts and commits at once
+    // (a held lock would make startTransaction fail with a conflict after its 20 s wait).
+    const t = await cloud.database().startTransaction()
+    await t.collection('fault_steps').add({ data: { run: 'tx-after' } })
+    await t.commit()
+    expect(emu.database.engine.find(emu.envId, 'fault_steps', { run: 'tx-after' })).toHaveLength(1)
   })
 
   it('answers the timeout even when the function finished before its stall point', async () => {

@@ -32,20 +32,16 @@ export async function adminFault(
 ): Promise<AdminReply | undefined> {
   const token = req.body['wxCloudApiToken']
   const transactionId = req.body['transactionId']
-  // Stalls fall between a function's steps, never inside a transaction: a worker killed there
-  // would hold the environment's transaction lock until its idle rollback.
-  if (typeof transactionId !== 'string' || transactionId === '') {
-    const held = faults.stall(token)
-    if (held !== undefined) {
-      await held
-      return {
-        kind: 'error',
-        code: 'FUNCTIONS_TIME_LIMIT_EXCEEDED',
-        message: '所属云函数已超时被终止，本次请求未执行（故障注入）',
-      }
+  const inTransaction = typeof transactionId === 'string' && transactionId !== ''
+  const held = faults.stall(token, req.action, inTransaction)
+  if (held !== undefined) {
+    await held
+    return {
+      kind: 'error',
+      code: 'FUNCTIONS_TIME_LIMIT_EXCEEDED',
+      message: '所属云函数已超时被终止，本次请求未执行（故障注入）',
     }
   }
-  const inTransaction = typeof transactionId === 'string' && transactionId !== ''
   const collection = req.body['collectionName']
   const name = typeof collection === 'string' ? collection : undefined
   if (inTransaction && req.action !== 'database.commitTransaction') {

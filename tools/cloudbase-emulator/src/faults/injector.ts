@@ -17,6 +17,8 @@ const MAX_STALL_POINT = 8
 interface Armed {
   readonly stallAt: number
   calls: number
+  /** Transactions the invocation has open: no stall while one is (see `stall`). */
+  open: number
   readonly release: (() => void)[]
 }
 
@@ -140,17 +142,30 @@ export class FaultInjector {
    */
   armTimeout(token: string): void {
     const stallAt = 1 + Math.floor(this.#random.stall() * MAX_STALL_POINT)
-    this.#armed.set(token, { stallAt, calls: 0, release: [] })
+    this.#armed.set(token, { stallAt, calls: 0, open: 0, release: [] })
   }
 
-  /** For an admin call of an armed invocation: a promise if this call is the one held. */
-  stall(token: unknown): Promise<void> | undefined {
+  /**
+   * For an admin call of an armed invocation: a promise if this call is the one held. Stalls
+   * fall between a function's steps, never while it has a transaction open: the emulator
+   * serialises transactions per environment, so a worker killed inside one would hold up every
+   * other function until its idle rollback.
+   */
+  stall(token: unknown, action: string, inTransaction: boolean): Promise<void> | undefined {
     if (typeof token !== 'string') return undefined
     const armed = this.#armed.get(token)
     if (armed === undefined) return undefined
+    if (action === 'database.commitTransaction' || action === 'database.abortTransaction') {
+      armed.open = Math.max(0, armed.open - 1)
+      return undefined
+    }
+    if (inTransaction || armed.open > 0) return undefined
     armed.calls += 1
-    if (armed.calls < armed.stallAt) return undefined
-    return new Promise<void>((resolve) => armed.release.push(resolve))
+    if (armed.calls >= armed.stallAt) {
+      return new Promise<void>((resolve) => armed.release.push(resolve))
+    }
+    if (action === 'database.startTransaction') armed.open += 1
+    return undefined
   }
 
   disarm(token: string): void {
