@@ -3,8 +3,8 @@
 // (function logs), plus each invocation's request, so a scanner can tell what a caller had
 // supplied themselves. Plain JSON values, so the control route can serve them unchanged.
 
-export interface CapturedRequest {
-  readonly kind: 'request'
+/** Who called what: shared by an invocation's request and its answer. */
+interface InvocationFields {
   readonly seq: number
   readonly invocationId: string
   readonly function: string
@@ -13,17 +13,15 @@ export interface CapturedRequest {
   readonly openid: string
   /** TCB_SOURCE: `wx_client`, `wx_client,scf` (from another function), `timer`… */
   readonly source: string
+}
+
+export interface CapturedRequest extends InvocationFields {
+  readonly kind: 'request'
   readonly event: unknown
 }
 
-export interface CapturedResponse {
+export interface CapturedResponse extends InvocationFields {
   readonly kind: 'response'
-  readonly seq: number
-  readonly invocationId: string
-  readonly function: string
-  readonly action: string
-  readonly openid: string
-  readonly source: string
   /** The function's return value as the caller got it, or the platform error. */
   readonly body: unknown
 }
