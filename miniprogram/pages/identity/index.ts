@@ -45,6 +45,8 @@ interface IdentityPageData {
   methodText: string
   reviewDueText: string
   deleteDialogVisible: boolean
+  /** The user declined the privacy guide: nothing is collected until they agree. */
+  privacyRefused: boolean
   skeletonRows: unknown[]
 }
 
@@ -65,6 +67,7 @@ const INITIAL_DATA: IdentityPageData = {
   methodText: '',
   reviewDueText: '',
   deleteDialogVisible: false,
+  privacyRefused: false,
   skeletonRows: [{ width: '100%', height: '120rpx' }, 1, 1, 1],
 }
 
@@ -97,6 +100,14 @@ Page({
       reviewDueText: identity.reviewDueAt ? formatTime(identity.reviewDueAt) : '2–4 小时内',
     })
     this.refreshFaceAvailability(idType)
+  },
+
+  onPrivacyAgree() {
+    this.setData({ privacyRefused: false })
+  },
+
+  onPrivacyDisagree() {
+    this.setData({ privacyRefused: true })
   },
 
   checkFaceSupport() {
@@ -142,6 +153,7 @@ Page({
   },
 
   onIdTypeTap() {
+    if (this.data.privacyRefused) return
     this.setData({ idTypePickerVisible: true })
   },
 
@@ -161,7 +173,7 @@ Page({
   },
 
   async onFaceTap() {
-    if (this.data.busy || !this.validate()) return
+    if (this.data.busy || this.data.privacyRefused || !this.validate()) return
     const values = normalisedIdentity(this.data.form, new Date())
     if (!values) return
     faceIntent = faceIntent ?? newIntent()
@@ -185,7 +197,7 @@ Page({
   },
 
   onManualTap() {
-    if (this.data.busy || !this.validate()) return
+    if (this.data.busy || this.data.privacyRefused || !this.validate()) return
     const values = normalisedIdentity(this.data.form, new Date())
     if (!values) return
     holdIdentityDraft(values)

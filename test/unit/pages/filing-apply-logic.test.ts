@@ -1,18 +1,22 @@
 import { describe, expect, it } from 'vitest'
 import {
   EMPTY_FORM,
+  checkCorrection,
   checkFilingForm,
   claimsOf,
   fieldOfPath,
   filingRequest,
+  filingParties,
   firstError,
+  formFromFiling,
   formFromPrefill,
   hasErrors,
   keptOrganisation,
   otherSide,
+  resubmitRequest,
   type FilingForm,
 } from '../../../miniprogram/pages/filing/apply/logic'
-import type { FilingPrefill } from '../../../typings/api/fileCase'
+import type { FilingPrefill, FilingView } from '../../../typings/api/fileCase'
 
 const HANGZHOU = { provinceCode: '330000', cityCode: '330100' }
 
@@ -198,5 +202,75 @@ describe('fieldOfPath', () => {
     expect(fieldOfPath('payload.defendants')).toBe('defendantName')
     expect(fieldOfPath('payload.evidence.0.fileId')).toBeNull()
     expect(fieldOfPath(undefined)).toBeNull()
+  })
+})
+
+describe('correcting a rejected filing', () => {
+  const REJECTED: FilingView = {
+    filingId: 'fil1',
+    route: 'transfer',
+    caseId: 'case1',
+    caseNumber: 'TJ20261201000001',
+    status: 'rejected',
+    statusLabel: '未通过审核，待补正',
+    organisationId: 'org_hz',
+    organisationName: '杭州市工商联',
+    parties: PREFILL.parties,
+    claims: ['支付货款', '支付利息'],
+    factsAndReasons: '调解未达成协议，申请立案。',
+    evidence: PREFILL.evidence,
+    filingNumber: null,
+    rejectReason: '请写明利息的计算方式',
+    withdrawalReason: null,
+    withdrawalRefusedReason: null,
+    submittedAt: '2026-12-01T02:00:00.000Z',
+    acceptedAt: null,
+    withdrawnAt: null,
+    allowedActions: ['resubmit', 'withdraw'],
+    identityLocked: false,
+  }
+
+  it('fills the form with the filing as filed; the parties come back locked and masked', () => {
+    const form = formFromFiling(REJECTED)
+    expect(form).toEqual({
+      claimsText: '支付货款\n支付利息',
+      factsAndReasons: '调解未达成协议，申请立案。',
+      evidence: [
+        { fileId: 'cloud://e/contract.pdf', name: '合同.pdf', kind: 'document' },
+        { fileId: 'cloud://e/chat.png', name: '聊天记录', kind: 'image' },
+      ],
+      region: null,
+      organisationId: 'org_hz',
+      defendant: EMPTY_FORM.defendant,
+    })
+    const parties = filingParties(REJECTED)
+    expect(parties.filerName).toBe('张*')
+    expect(parties.others.map((p) => p.maskedName)).toEqual(['王*'])
+  })
+
+  it('checks only claims and facts, whatever the region and organisation fields hold', () => {
+    const form = formFromFiling(REJECTED)
+    expect(hasErrors(checkCorrection(form))).toBe(false)
+    const bad = checkCorrection({ ...form, claimsText: ' \n ', factsAndReasons: '太短' })
+    expect(bad).toMatchObject({ claims: '请填写诉讼请求', factsAndReasons: '事实与理由至少 10 字' })
+    expect(bad.region).toBe('')
+    expect(firstError(bad)).toBe('请填写诉讼请求')
+  })
+
+  it('sends the corrected claims, facts and evidence of that filing', () => {
+    const form = {
+      ...formFromFiling(REJECTED),
+      claimsText: '支付货款 20 万元\n 按 LPR 支付利息 ',
+      factsAndReasons: '  调解未达成协议，利息自 2026 年 6 月起算。 ',
+    }
+    expect(resubmitRequest(form, 'fil1')).toEqual({
+      filingId: 'fil1',
+      claims: ['支付货款 20 万元', '按 LPR 支付利息'],
+      factsAndReasons: '调解未达成协议，利息自 2026 年 6 月起算。',
+      evidence: [
+        { fileId: 'cloud://e/contract.pdf', name: '合同.pdf' },
+        { fileId: 'cloud://e/chat.png', name: '聊天记录' },
+      ],
+    })
   })
 })

@@ -1,11 +1,14 @@
 import { describe, expect, it } from 'vitest'
 import {
+  canResubmit,
   canWithdraw,
   checkWithdrawReason,
   chinaTime,
   filingTimeline,
   headline,
   moreActions,
+  rejectNotice,
+  resubmitUrl,
   withdrawConfirmText,
   withdrawalOutcome,
   withdrawalState,
@@ -144,5 +147,33 @@ describe('更多', () => {
     expect(canWithdraw(filing({ identityLocked: true }))).toBe(false)
     expect(moreActions(filing()).map((a) => a.value)).toEqual(['withdraw', 'case'])
     expect(moreActions(filing({ allowedActions: [], caseId: null }))).toEqual([])
+  })
+})
+
+describe('a rejected filing', () => {
+  const REJECTED = filing({
+    status: 'rejected',
+    statusLabel: '未通过审核，待补正',
+    rejectReason: '请补充合同原件照片',
+    allowedActions: ['resubmit', 'withdraw'],
+  })
+
+  it('shows the staff reason and offers 修改后重新提交 first in 更多', () => {
+    expect(rejectNotice(REJECTED)).toBe('工商联退回意见：请补充合同原件照片')
+    expect(canResubmit(REJECTED)).toBe(true)
+    expect(moreActions(REJECTED)).toEqual([
+      { label: '修改后重新提交', value: 'resubmit' },
+      { label: '撤诉', value: 'withdraw' },
+      { label: '查看原调解案件', value: 'case' },
+    ])
+    expect(resubmitUrl('f/1')).toBe('/pages/filing/apply/index?filingId=f%2F1')
+  })
+
+  it('offers nothing to correct once resubmitted, and nothing while the identity is locked', () => {
+    expect(rejectNotice(filing({ rejectReason: '旧意见' }))).toBe('')
+    expect(canResubmit(filing())).toBe(false)
+    const locked = { ...REJECTED, identityLocked: true }
+    expect(canResubmit(locked)).toBe(false)
+    expect(moreActions(locked).map((a) => a.value)).toEqual(['case'])
   })
 })

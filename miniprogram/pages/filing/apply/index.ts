@@ -1,6 +1,12 @@
 import type { EvidenceItem } from '../../../components/evidence-uploader/logic'
 import type { OrganisationOption, FilingPartyView } from '../../../../typings/api/fileCase'
-import { listFilingOrganisations, prefillFiling, submitFiling } from '../../../services/filings'
+import {
+  filingDetail,
+  listFilingOrganisations,
+  prefillFiling,
+  resubmitFiling,
+  submitFiling,
+} from '../../../services/filings'
 import { newIntent, type Intent } from '../../../services/intent'
 import { whoAmI } from '../../../services/profile'
 import { showError } from '../../../utils/notify'
@@ -8,15 +14,19 @@ import { REGION_OPTIONS, regionLabel, regionOf } from '../../../core/catalogues'
 import {
   EMPTY_FORM,
   NO_ERRORS,
+  checkCorrection,
   checkFilingForm,
   fieldOfPath,
   filingRequest,
+  filingParties,
   firstError,
+  formFromFiling,
   formFromPrefill,
   hasErrors,
   keptOrganisation,
   organisationChoices,
   otherSide,
+  resubmitRequest,
   type FilingForm,
   type FilingFormErrors,
   type OrganisationChoice,
@@ -30,6 +40,10 @@ interface ApplyData {
   busy: boolean
   caseId: string | null
   caseNumber: string
+  /** The rejected filing being corrected (resubmit); null for a new filing. */
+  filingId: string | null
+  rejectReason: string
+  organisationName: string
   filerName: string
   verified: boolean
   storagePrefix: string
@@ -42,6 +56,8 @@ interface ApplyData {
   organisationsLoading: boolean
   organisationChoices: OrganisationChoice[]
   partyTypeOptions: { label: string; value: string }[]
+  /** The user declined the privacy guide: the defendant's ID number is not collected. */
+  privacyRefused: boolean
   skeletonRows: unknown[]
 }
 
@@ -50,6 +66,9 @@ const INITIAL: ApplyData = {
   busy: false,
   caseId: null,
   caseNumber: '',
+  filingId: null,
+  rejectReason: '',
+  organisationName: '',
   filerName: '',
   verified: false,
   storagePrefix: '',
@@ -65,6 +84,7 @@ const INITIAL: ApplyData = {
     { label: '企业', value: 'enterprise' },
     { label: '个人', value: 'person' },
   ],
+  privacyRefused: false,
   skeletonRows: [{ width: '100%', height: '120rpx' }, 1, 1, 1, 1],
 }
 
@@ -79,9 +99,37 @@ Page({
 
   onLoad(query: Record<string, string | undefined>) {
     submitIntent = undefined
+    const filingId = query['filingId'] ? decodeURIComponent(query['filingId']) : null
+    if (filingId) {
+      this.setData({ filingId })
+      void this.loadCorrection(filingId)
+      return
+    }
     const caseId = query['caseId'] ? decodeURIComponent(query['caseId']) : null
     this.setData({ caseId })
     void this.load(caseId)
+  },
+
+  /** A rejected filing opened for correction: its own data, parties and organisation locked. */
+  async loadCorrection(filingId: string) {
+    const [who, detail] = await Promise.all([whoAmI(), filingDetail(filingId)])
+    const patch: Partial<ApplyData> = { loading: false }
+    if (who.ok) {
+      patch.verified = who.data.identity.status === 'verified'
+      patch.storagePrefix = who.data.storagePrefix
+    }
+    if (detail.ok) {
+      const parties = filingParties(detail.data)
+      patch.form = formFromFiling(detail.data)
+      patch.filerName = parties.filerName
+      patch.otherParties = parties.others
+      patch.rejectReason = detail.data.rejectReason ?? ''
+      patch.organisationName = detail.data.organisationName
+      patch.caseNumber = detail.data.caseNumber ?? ''
+    }
+    this.setData(patch)
+    if (!who.ok) showError(this, who.error.message)
+    else if (!detail.ok) showError(this, detail.error.message)
   },
 
   async load(caseId: string | null) {
@@ -112,6 +160,14 @@ Page({
     const field = e.currentTarget.dataset.field
     if (!field) return
     this.setData({ [`form.${field}`]: e.detail.value })
+  },
+
+  onPrivacyAgree() {
+    this.setData({ privacyRefused: false })
+  },
+
+  onPrivacyDisagree() {
+    this.setData({ privacyRefused: true, 'form.defendant.idNumber': '' })
   },
 
   onPartyTypeChange(e: WechatMiniprogram.CustomEvent<{ value: string }>) {
@@ -175,8 +231,8 @@ Page({
 
   async onSubmitTap() {
     if (this.data.busy) return
-    const { form, caseId } = this.data
-    const errors = checkFilingForm(form, caseId !== null)
+    const { form, caseId, filingId } = this.data
+    const errors = filingId ? checkCorrection(form) : checkFilingForm(form, caseId !== null)
     this.setData({ errors })
     if (hasErrors(errors)) {
       showError(this, firstError(errors))
@@ -184,7 +240,9 @@ Page({
     }
     submitIntent ??= newIntent()
     this.setData({ busy: true })
-    const res = await submitFiling(filingRequest(form, caseId), submitIntent)
+    const res = filingId
+      ? await resubmitFiling(resubmitRequest(form, filingId), submitIntent)
+      : await submitFiling(filingRequest(form, caseId), submitIntent)
     this.setData({ busy: false })
     if (!res.ok) {
       const field = fieldOfPath(res.error.field)
@@ -194,7 +252,7 @@ Page({
     }
     submitIntent = undefined
     void wx.redirectTo({
-      url: `/pages/filing/detail/index?filingId=${encodeURIComponent(res.data.filingId)}&submitted=1`,
+      url: `/pages/filing/detail/index?filingId=${encodeURIComponent(res.data.filingId)}&${filingId ? 'resubmitted' : 'submitted'}=1`,
     })
   },
 })

@@ -13,8 +13,10 @@ import type {
   FilingPartyInput,
   FilingPartyView,
   FilingPrefill,
+  FilingView,
   OrganisationOption,
   RegionInput,
+  ResubmitFilingRequest,
   SubmitFilingRequest,
 } from '../../../../typings/api/fileCase'
 import type { EvidenceItem } from '../../../components/evidence-uploader/logic'
@@ -189,6 +191,47 @@ export function formFromPrefill(prefill: FilingPrefill): FilingForm {
     region: prefill.region,
     organisationId: only?.organisationId ?? '',
     defendant: EMPTY_DEFENDANT,
+  }
+}
+
+/**
+ * The form a rejected filing is corrected in: its claims, facts and evidence as filed. The
+ * parties, region and organisation are not part of a correction (the server keeps them), so the
+ * form leaves them out and the page shows them read-only.
+ */
+export function formFromFiling(filing: FilingView): FilingForm {
+  return {
+    claimsText: filing.claims.join('\n'),
+    factsAndReasons: filing.factsAndReasons,
+    evidence: filing.evidence.map((e) => ({ ...e, kind: evidenceKind(e.name) })),
+    region: null,
+    organisationId: filing.organisationId,
+    defendant: EMPTY_DEFENDANT,
+  }
+}
+
+/** The locked parties of a filing being corrected: the filer first, then the other side. */
+export function filingParties(filing: FilingView): {
+  filerName: string
+  others: FilingPartyView[]
+} {
+  const filer = filing.parties.find((p) => p.role === 'plaintiff')
+  return { filerName: filer?.maskedName ?? '', others: otherSide(filing.parties) }
+}
+
+/** A correction checks only what it can change: the claims and the facts. */
+export function checkCorrection(form: FilingForm): FilingFormErrors {
+  const all = checkFilingForm(form, true)
+  return { ...NO_ERRORS, claims: all.claims, factsAndReasons: all.factsAndReasons }
+}
+
+/** The `resubmit` payload; call only once `checkCorrection` found nothing. */
+export function resubmitRequest(form: FilingForm, filingId: string): ResubmitFilingRequest {
+  return {
+    filingId,
+    claims: claimsOf(form.claimsText),
+    factsAndReasons: form.factsAndReasons.trim(),
+    evidence: form.evidence.map((e) => ({ fileId: e.fileId, name: e.name })),
   }
 }
 

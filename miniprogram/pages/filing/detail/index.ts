@@ -3,11 +3,14 @@ import { filingDetail, withdrawFiling, withdrawalStatus } from '../../../service
 import { newIntent, type Intent } from '../../../services/intent'
 import { showError, showSuccess } from '../../../utils/notify'
 import {
+  canResubmit,
   canWithdraw,
   checkWithdrawReason,
   filingTimeline,
   headline,
   moreActions,
+  rejectNotice,
+  resubmitUrl,
   withdrawConfirmText,
   withdrawalOutcome,
   withdrawalState,
@@ -29,6 +32,8 @@ interface DetailData {
   withdrawalTheme: TagTheme
   timeline: TimelineEntry[]
   canWithdraw: boolean
+  canResubmit: boolean
+  rejectText: string
   actions: { label: string; value: string }[]
   sheetVisible: boolean
   reasonVisible: boolean
@@ -50,6 +55,8 @@ const INITIAL: DetailData = {
   withdrawalTheme: 'default',
   timeline: [],
   canWithdraw: false,
+  canResubmit: false,
+  rejectText: '',
   actions: [],
   sheetVisible: false,
   reasonVisible: false,
@@ -67,6 +74,7 @@ Page({
     withdrawIntent = undefined
     this.setData({ filingId: decodeURIComponent(query['filingId'] ?? '') })
     if (query['submitted'] === '1') showSuccess(this, '立案申请已提交')
+    else if (query['resubmitted'] === '1') showSuccess(this, '已修改并重新提交，请等待工商联审核')
   },
 
   onShow() {
@@ -99,6 +107,8 @@ Page({
       withdrawalTheme: state?.theme ?? 'default',
       timeline: filingTimeline(filing, pending && pending.ok ? pending.data : null),
       canWithdraw: canWithdraw(filing),
+      canResubmit: canResubmit(filing),
+      rejectText: rejectNotice(filing),
       actions: moreActions(filing),
     })
   },
@@ -116,13 +126,20 @@ Page({
     const action = this.data.actions[e.detail.index]
     this.setData({ sheetVisible: false })
     if (!action) return
-    if (action.value === 'withdraw') {
+    if (action.value === 'resubmit') {
+      this.onResubmitTap()
+    } else if (action.value === 'withdraw') {
       this.setData({ reasonVisible: true, reasonError: '' })
     } else if (action.value === 'case' && this.data.filing?.caseId) {
       void wx.navigateTo({
         url: `/pages/case/detail/index?caseId=${encodeURIComponent(this.data.filing.caseId)}`,
       })
     }
+  },
+
+  onResubmitTap() {
+    if (this.data.busy) return
+    void wx.navigateTo({ url: resubmitUrl(this.data.filingId) })
   },
 
   onReasonChange(e: WechatMiniprogram.CustomEvent<{ value: string }>) {

@@ -110,9 +110,27 @@ export function checkWithdrawReason(reason: string): string {
   return ''
 }
 
+/** Whether the filer may correct a rejected filing and submit it again (the server decides). */
+export function canResubmit(filing: FilingView): boolean {
+  return !filing.identityLocked && filing.allowedActions.includes('resubmit')
+}
+
+/** The staff's reason a filer reads on a rejected filing, or '' when there is none to act on. */
+export function rejectNotice(filing: FilingView): string {
+  return filing.status === 'rejected' && filing.rejectReason
+    ? `工商联退回意见：${filing.rejectReason}`
+    : ''
+}
+
+/** The correction form of this filing (在线立案 opened with the filing's own data). */
+export function resubmitUrl(filingId: string): string {
+  return `/pages/filing/apply/index?filingId=${encodeURIComponent(filingId)}`
+}
+
 /** Items of the 更多 action sheet, by what the server allows. */
 export function moreActions(filing: FilingView): { label: string; value: string }[] {
   const items: { label: string; value: string }[] = []
+  if (canResubmit(filing)) items.push({ label: '修改后重新提交', value: 'resubmit' })
   if (canWithdraw(filing)) items.push({ label: '撤诉', value: 'withdraw' })
   if (filing.caseId) items.push({ label: '查看原调解案件', value: 'case' })
   return items

@@ -67,6 +67,8 @@ interface ApplyPageData {
   disputePickerVisible: boolean
   regionPickerVisible: boolean
   idTypePickerVisible: boolean
+  /** The user declined the privacy guide: the respondent's ID fields stay off. */
+  privacyRefused: boolean
   skeletonRows: unknown[]
 }
 
@@ -97,6 +99,7 @@ const INITIAL: ApplyPageData = {
   disputePickerVisible: false,
   regionPickerVisible: false,
   idTypePickerVisible: false,
+  privacyRefused: false,
   skeletonRows: [{ width: '100%', height: '96rpx' }, 1, 1, 1, 1],
 }
 
@@ -200,7 +203,19 @@ Page({
     this.setData({ regionPickerVisible: true })
   },
   onIdTypeTap() {
+    if (this.data.privacyRefused) return
     this.setData({ idTypePickerVisible: true })
+  },
+  onPrivacyAgree() {
+    this.setData({ privacyRefused: false })
+  },
+  onPrivacyDisagree() {
+    // Nothing typed into the ID fields before the refusal is kept or sent.
+    this.setData({
+      privacyRefused: true,
+      'form.respondent.idNumber': '',
+      'form.respondent.uscc': '',
+    })
   },
   onPickerCancel() {
     this.setData({
