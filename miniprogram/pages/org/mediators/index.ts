@@ -178,9 +178,9 @@ Page({
     this.setData({ createVisible: false })
   },
   /** A field of the form changed: the intent is for what was filled in, so it starts again. */
-  changed(field: CreateField, patch: Record<string, unknown>) {
+  changed(field: CreateField | null, patch: Record<string, unknown>) {
     createIntent = undefined
-    this.setData({ ...patch, [`createErrors.${field}`]: '' })
+    this.setData(field ? { ...patch, [`createErrors.${field}`]: '' } : patch)
   },
   onCreateNameChange(e: WechatMiniprogram.CustomEvent<{ value: string }>) {
     this.changed('name', { 'createForm.name': e.detail.value })
@@ -209,7 +209,7 @@ Page({
     this.changed('capacity', { 'createForm.capacity': Number(e.detail.value) })
   },
   onCreateAvailableChange(e: WechatMiniprogram.CustomEvent<{ value: boolean }>) {
-    this.changed('capacity', { 'createForm.available': e.detail.value })
+    this.changed(null, { 'createForm.available': e.detail.value })
   },
   onCreateBioChange(e: WechatMiniprogram.CustomEvent<{ value: string }>) {
     this.changed('bio', { 'createForm.bio': e.detail.value })
