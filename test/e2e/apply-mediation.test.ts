@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest'
+import type { CustomElement } from 'miniprogram-automator/out/Element'
 import { maskName } from '../../miniprogram/core/masking'
 import { PARTIES, PARTY_IDS, PARTY_NAMES, arrangeCase, verifyParty } from './support/arrange'
 import { ok, readCollection } from './support/emulator'
@@ -18,7 +19,8 @@ import {
 } from './support/harness'
 
 // 申请调解, second chapter of the manual: the verified applicant fills the four steps (a wrong
-// respondent phone is stopped under its field), submits, sees recommended mediators with their
+// respondent phone is stopped under its field; on a fresh install the privacy consent popup
+// opens on the 当事人 step before any respondent data is typed, and agreeing is recorded), submits, sees recommended mediators with their
 // reasons, invites the respondent, and once the respondent agreed searches by pinyin and
 // chooses a mediator. Then the respondent opens an invitation, tries to decline without a
 // reason, and agrees.
@@ -56,6 +58,20 @@ async function pick(page: Page, cell: string, picker: string, label: string): Pr
   await (await waitForSelector(page, `#${picker}-picker >>> .t-picker__confirm`)).tap()
 }
 
+/** The consent popup of a fresh install is up on this step; 同意并继续 closes it for good. */
+async function agreeWhenAsked(page: Page, openid: string): Promise<void> {
+  const popup = (await waitForSelector(page, 'privacy-popup')) as CustomElement
+  await waitUntil('隐私保护提示弹出', async () => (await popup.data('visible')) === true || null)
+  const prompt = await textOf(await waitForSelector(page, 'privacy-popup >>> #privacy-popup'))
+  expect(prompt).toContain('对方当事人')
+  await (await waitForSelector(page, 'privacy-popup >>> #agree-privacy')).tap()
+  await waitUntil('隐私保护提示关闭', async () => (await popup.data('visible')) === false || null)
+  await waitUntil('服务器记录同意', async () => {
+    const [user] = await readCollection('users', { openid })
+    return user?.['privacyAcceptedVersion'] === '2026-01'
+  })
+}
+
 async function tapButton(page: Page, selector: string): Promise<void> {
   await (await waitForSelector(page, selector)).tap()
 }
@@ -88,8 +104,11 @@ describe('申请调解', () => {
 
   it('fills the steps, stops a wrong phone, submits, and chooses a recommended mediator found by pinyin', async () => {
     const mp = applicant.mp
+    // A fresh install: no draft and the privacy guide not yet agreed on this phone.
+    await mp.callWxMethod('clearStorageSync')
     const page = await relaunch(mp, '/pages/mediation/apply/index')
     await waitForSelector(page, '#step-case', 15_000)
+    expect(await page.$('privacy-popup')).toBeNull()
 
     await pick(page, '#dispute-type', 'dispute', '买卖合同纠纷')
     await pick(page, '#region', 'region', '北京市')
@@ -101,6 +120,7 @@ describe('申请调解', () => {
     )
     await typeInto(page, '#claim-0 >>> input', '支付货款 123,456 元')
     await tapButton(page, '#next')
+    await agreeWhenAsked(page, PARTIES.applicant)
 
     const applicantName = await waitForSelector(page, '#applicant-name')
     expect(await textOf(applicantName)).toContain(maskName(PARTY_NAMES.o_party_applicant))

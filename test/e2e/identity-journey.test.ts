@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest'
+import type { CustomElement } from 'miniprogram-automator/out/Element'
 import { maskIdNumber, maskName } from '../../miniprogram/core/masking'
+import { readCollection } from './support/emulator'
 import {
   evaluate,
   relaunch,
@@ -13,8 +15,10 @@ import {
   type Page,
 } from './support/harness'
 
-// 实名认证, first chapter of the manual: 我的 → 实名认证, a wrong ID number is stopped under its
-// field, a valid one goes through simulated face verification and ends locked and masked.
+// 实名认证, first chapter of the manual: 我的 → 实名认证 on a fresh install opens the privacy
+// consent popup before any ID field; refusing leaves the page without ID collection and says
+// so, agreeing is recorded. A wrong ID number is stopped under its field, a valid one goes
+// through simulated face verification and ends locked and masked.
 
 useFreshData()
 const app = useApp()
@@ -38,13 +42,46 @@ async function tipsOf(page: Page, selector: string): Promise<string> {
   return tips ? textOf(tips) : ''
 }
 
+async function popupVisible(page: Page, visible: boolean): Promise<void> {
+  const popup = (await waitForSelector(page, 'privacy-popup')) as CustomElement
+  await waitUntil(`隐私保护提示${visible ? '弹出' : '关闭'}`, async () =>
+    (await popup.data('visible')) === visible ? true : null,
+  )
+}
+
+/** Refuses the consent popup, checks nothing can be collected, then reopens it and agrees. */
+async function refuseThenAgree(page: Page): Promise<void> {
+  await popupVisible(page, true)
+  const prompt = await textOf(await waitForSelector(page, 'privacy-popup >>> #privacy-popup'))
+  expect(prompt).toContain('证件号码')
+  await (await waitForSelector(page, 'privacy-popup >>> #privacy-disagree')).tap()
+  await popupVisible(page, false)
+  const refused = await waitForSelector(page, 'privacy-popup >>> #privacy-refused')
+  expect(await textOf(refused)).toContain('不会收集您的证件信息')
+  expect(await page.data('privacyRefused')).toBe(true)
+
+  await (await waitForSelector(page, 'privacy-popup >>> #privacy-review')).tap()
+  await popupVisible(page, true)
+  await (await waitForSelector(page, 'privacy-popup >>> #agree-privacy')).tap()
+  await popupVisible(page, false)
+  expect(await page.data('privacyRefused')).toBe(false)
+  expect(await page.$('privacy-popup >>> #privacy-refused')).toBeNull()
+  await waitUntil('服务器记录同意', async () => {
+    const [user] = await readCollection('users', { openid: app.openid })
+    return user?.['privacyAcceptedVersion'] === '2026-01'
+  })
+}
+
 describe('实名认证', () => {
-  it('stops a wrong ID number under its field, then verifies by face and locks the identity', async () => {
+  it('asks for privacy consent, stops a wrong ID number, then verifies by face and locks the identity', async () => {
+    // A fresh install: the privacy guide has not been agreed on this phone yet.
+    await app.mp.callWxMethod('clearStorageSync')
     const me = await relaunch(app.mp, '/pages/me/index')
     const cell = await waitForSelector(me, 't-cell')
     await cell.tap()
     const page = await waitForPage(app.mp, 'pages/identity/index')
     await waitForSelector(page, '#submit-face')
+    await refuseThenAgree(page)
 
     await typeInto(page, '#name', NAME)
     await typeInto(page, '#id-number', WRONG_CHECK_DIGIT)

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { arrangeCase, PARTIES } from './support/arrange'
+import { arrangeCase, arrangeFiling, PARTIES } from './support/arrange'
 import { ok, readCollection } from './support/emulator'
 import {
   all,
@@ -16,7 +16,9 @@ import {
 
 // 在线立案: a case closed without agreement is transferred to a filing with everything it held,
 // the organisation's staff accept it, and the filer sees 已立案 with the filing number. A direct
-// filing without claims is stopped with its message before anything is stored.
+// filing without claims is stopped with its message before anything is stored. A filing the
+// staff sent back shows their reason; 修改后重新提交 opens it prefilled (parties locked), a
+// too-short correction is stopped, and the corrected one goes back to the organisation.
 
 useFreshData()
 const app = useApp({ as: PARTIES.applicant })
@@ -105,5 +107,53 @@ describe('在线立案', () => {
     await waitForText(page, '#claims-error', '请填写诉讼请求')
     expect(await page.$('#facts-error')).toBeNull()
     expect((await readCollection('filings')).length).toBe(before)
+  })
+
+  it('a rejected filing shows the reason, opens prefilled, stops short facts, then resubmits', async () => {
+    const arranged = await arrangeFiling('submitted')
+    const reason = '请写明预付款的支付时间和催告经过'
+    await ok(arranged.staff, 'fileCase', 'reject', { filingId: arranged.filingId, reason })
+    const [rejected] = await readCollection('filings', { _id: arranged.filingId })
+    const claims = (rejected?.['claims'] as string[] | undefined) ?? []
+
+    const detail = await relaunch(
+      app.mp,
+      `/pages/filing/detail/index?filingId=${arranged.filingId}`,
+    )
+    await waitForText(detail, '#reject-reason', reason)
+    await (await waitForSelector(detail, '#resubmit-filing')).tap()
+    const page = await waitForPage(app.mp, 'pages/filing/apply/index', 20_000)
+    await waitForText(page, '#resubmit-reason', reason)
+    const form = (await page.data('form')) as { claimsText: string; factsAndReasons: string }
+    expect(form.claimsText).toBe(claims.join('\n'))
+    expect(form.factsAndReasons).toBe(rejected?.['factsAndReasons'])
+    expect(await textIn(page, '#filer')).toContain('张*')
+    expect(await textIn(page, '#organisation-locked')).toContain(
+      String(rejected?.['organisationName']),
+    )
+    expect(await page.$('#defendant-name')).toBeNull()
+    expect(await all(page, '.mc-filing__other')).toHaveLength(1)
+
+    const facts = (await waitForSelector(page, '#facts >>> textarea')) as Typable
+    await facts.input('太短了')
+    await (await waitForSelector(page, '#submit-filing')).tap()
+    await waitForText(page, '#facts-error', '事实与理由至少 10 字')
+    const [still] = await readCollection('filings', { _id: arranged.filingId })
+    expect(still).toMatchObject({ status: 'rejected', rejectReason: reason })
+
+    const corrected =
+      '申请人于 2026 年 6 月 1 日预付货款两万元，7 月起三次书面催告，被申请人仍未交货。'
+    await facts.input(corrected)
+    await (await waitForSelector(page, '#submit-filing')).tap()
+    const after = await waitForPage(app.mp, 'pages/filing/detail/index', 20_000)
+    await waitForText(after, '#filing-status', '待工商联审核')
+    expect(await after.$('#reject-reason')).toBeNull()
+    const [stored] = await readCollection('filings', { _id: arranged.filingId })
+    expect(stored).toMatchObject({
+      status: 'submitted',
+      factsAndReasons: corrected,
+      claims,
+      rejectReason: null,
+    })
   })
 })
