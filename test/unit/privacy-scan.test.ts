@@ -196,9 +196,12 @@ describe('privacy scan: each kind of leak is found', () => {
     expect(
       kinds([
         response(ZHANG.openid, { mediatorName: WANG.name }),
+        response(ZHANG.openid, { items: [{ mediatorId: 'med_1', name: WANG.name }] }),
         response(ZHANG.openid, { respondentName: WANG.name }),
+        response(ZHANG.openid, { mediatorId: 'med_1', name: '张*', note: `被申请人${WANG.name}` }),
+        response(ZHANG.openid, { mediatorName: `${WANG.name}（被申请人）` }),
       ]),
-    ).toEqual(['response:name:o_zhang'])
+    ).toEqual(['response:name:o_zhang', 'response:name:o_zhang', 'response:name:o_zhang'])
   })
 
   it('party names are allowed in an agreement text only, not beside it', () => {

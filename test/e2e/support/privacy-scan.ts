@@ -15,8 +15,9 @@
  * - Names: the full names of the private persons (the parties). The names of mediators and
  *   organisation staff are not personal data here: the product shows them on purpose (a party
  *   chooses a mediator by name; the desk names its reviewer). A party whose name is also an
- *   office holder's (a homonym in the seed) is protected everywhere except under a `mediator…`
- *   or `staff…` key, where the name is the office holder's.
+ *   office holder's (a homonym in the seed) is protected everywhere except where the value is
+ *   an office holder's name: under a `mediator…`/`staff…`/`reviewer…` key, or as the `name` of an
+ *   entry that carries a `mediatorId`/`staffId` (a mediator list item).
  *
  * - ID photos: the fileIDs submitted for a manual verification reach nobody but their owner
  *   (reviewing staff get short-lived URLs, never the fileID that would outlive the review).
@@ -101,6 +102,7 @@ const ID_TOKEN = /(?<![0-9A-Z])[0-9A-Z]{15,18}(?![0-9A-Z])/g
 const MOBILE_TOKEN = /(?<!\d)(?:\+?86)?1[3-9]\d{9}(?!\d)/g
 const ID_KEY = /idNumber|uscc/i
 const OFFICE_KEY = /^(mediator|staff|reviewer)/i
+const OFFICE_ID_KEY = /^(mediator|staff)Id$/
 const SHA256 = /^[0-9a-f]{64}$/
 
 /** Half-width, upper case, no spaces or dashes: how numbers are compared. */
@@ -114,20 +116,37 @@ interface Leaf {
   readonly text: string
   /** Inside an agreement text (`{ text, hash }`). */
   readonly agreementText: boolean
+  /** The `name` of an entry that describes a mediator or a staff member. */
+  readonly officeHolderName: boolean
 }
 
 function leaves(value: unknown, path = '$', key = '', out: Leaf[] = []): Leaf[] {
   if (typeof value === 'string') {
-    out.push({ path, key, text: value, agreementText: false })
+    out.push({ path, key, text: value, agreementText: false, officeHolderName: false })
   } else if (Array.isArray(value)) {
     value.forEach((v, i) => leaves(v, `${path}[${i}]`, key, out))
   } else if (value !== null && typeof value === 'object') {
     const obj = value as Record<string, unknown>
+    const describesOfficeHolder = Object.keys(obj).some((k) => OFFICE_ID_KEY.test(k))
     const isAgreement =
       typeof obj['text'] === 'string' && typeof obj['hash'] === 'string' && SHA256.test(obj['hash'])
     for (const [k, v] of Object.entries(obj)) {
       if (isAgreement && k === 'text') {
-        out.push({ path: `${path}.text`, key: k, text: v as string, agreementText: true })
+        out.push({
+          path: `${path}.text`,
+          key: k,
+          text: v as string,
+          agreementText: true,
+          officeHolderName: false,
+        })
+      } else if (describesOfficeHolder && k === 'name' && typeof v === 'string') {
+        out.push({
+          path: `${path}.name`,
+          key: k,
+          text: v,
+          agreementText: false,
+          officeHolderName: true,
+        })
       } else {
         leaves(v, `${path}.${k}`, k, out)
       }
@@ -243,7 +262,9 @@ function scanValue(value: unknown, audience: string, k: Knowledge, report: Repor
       if (audience === p.openid) continue
       if (audience !== NOBODY && (leaf.agreementText || k.supplied.hasText(audience, p.name)))
         continue
-      if (k.officeHolders.has(p.name) && OFFICE_KEY.test(leaf.key)) continue
+      const officeHolderValue =
+        leaf.text === p.name && (leaf.officeHolderName || OFFICE_KEY.test(leaf.key))
+      if (k.officeHolders.has(p.name) && officeHolderValue) continue
       report('name', leaf.path, maskName(p.name))
     }
     for (const [fileId, owner] of k.photos) {
