@@ -235,9 +235,26 @@ async function add(ctx: Ctx, body: Record<string, unknown>) {
   return { _id: id }
 }
 
-function existing(ctx: Ctx, docId: string): Doc {
+function writeDenied(ctx: Ctx, op: 'update' | 'delete'): ClientError {
+  const verb = op === 'update' ? '修改' : '删除'
+  return new ClientError(
+    'PERMISSION_DENIED',
+    `没有${verb}集合 ${ctx.collection} 中该记录的权限（${ctx.deps.guard.describe(ctx.collection, op)}）`,
+  )
+}
+
+/**
+ * The document a write by id targets. A missing one is refused like a forbidden one when the rule
+ * grants no document without fields (e.g. `write: false`), so a client cannot probe which ids exist.
+ */
+function existing(ctx: Ctx, docId: string, op: 'update' | 'delete'): Doc {
   const doc = coll(ctx).get(docId)
-  if (doc === undefined) throw new ClientError('DOCUMENT_NOT_EXIST', `记录 ${docId} 不存在`)
+  if (doc === undefined) {
+    if (!ctx.deps.guard.documentAllowed(ctx.collection, op, {}, ctx.auth)) {
+      throw writeDenied(ctx, op)
+    }
+    throw new ClientError('DOCUMENT_NOT_EXIST', `记录 ${docId} 不存在`)
+  }
   return doc
 }
 
@@ -253,24 +270,18 @@ async function update(ctx: Ctx, body: Record<string, unknown>, docId: string) {
       }
     }
   }
-  const doc = existing(ctx, docId)
+  const doc = existing(ctx, docId, 'update')
   if (!ctx.deps.guard.documentAllowed(ctx.collection, 'update', doc, ctx.auth)) {
-    throw new ClientError(
-      'PERMISSION_DENIED',
-      `没有修改集合 ${ctx.collection} 中该记录的权限（${ctx.deps.guard.describe(ctx.collection, 'update')}）`,
-    )
+    throw writeDenied(ctx, 'update')
   }
   const result = await coll(ctx).update({ _id: docId }, change, { multi: false })
   return { stats: { updated: result.updated } }
 }
 
 async function remove(ctx: Ctx, _body: Record<string, unknown>, docId: string) {
-  const doc = existing(ctx, docId)
+  const doc = existing(ctx, docId, 'delete')
   if (!ctx.deps.guard.documentAllowed(ctx.collection, 'delete', doc, ctx.auth)) {
-    throw new ClientError(
-      'PERMISSION_DENIED',
-      `没有删除集合 ${ctx.collection} 中该记录的权限（${ctx.deps.guard.describe(ctx.collection, 'delete')}）`,
-    )
+    throw writeDenied(ctx, 'delete')
   }
   const removed = await coll(ctx).remove({ _id: docId }, { multi: false })
   return { stats: { removed } }
