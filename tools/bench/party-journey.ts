@@ -3,6 +3,11 @@
 // invites, the respondent joins through the invitation and agrees. Request ids are derived from
 // the user and the step, so running a step again (after a crash) is an idempotent retry.
 import { gb11643CheckChar } from '../../miniprogram/core/identity/gb11643'
+import {
+  COMMERCIAL_DISPUTE_TYPES,
+  SEED_DISPUTE_TYPES,
+} from '../cloudbase-emulator/seed/dispute-types'
+import { REGIONS } from '../cloudbase-emulator/seed/regions'
 
 export type Answer =
   | { ok: true; data: Record<string, unknown> }
@@ -40,12 +45,23 @@ export function journeyPeople(i: number, total: number) {
   }
 }
 
-export function journeyApplication(i: number, respondentIdNumber: string) {
+const JOURNEY_REGIONS = Object.values(REGIONS)
+
+/** Journey `i`'s application: a sales dispute in Hangzhou, or with `spread`, one of the seeded
+ * cities and commercial dispute types in turn, as a chamber's real caseload is, so that many
+ * journeys do not all compete for one city's specialists (which would measure the seed's supply,
+ * not the platform). */
+export function journeyApplication(i: number, respondentIdNumber: string, spread = false) {
+  const disputeType = spread
+    ? COMMERCIAL_DISPUTE_TYPES[i % COMMERCIAL_DISPUTE_TYPES.length]!
+    : 'sale_contract'
+  const region = spread ? JOURNEY_REGIONS[i % JOURNEY_REGIONS.length]! : REGIONS.hangzhou
+  const label = SEED_DISPUTE_TYPES[disputeType]
   return {
-    disputeType: 'sale_contract',
-    description: `旅程 ${i} 的买卖合同纠纷：已按约交货，对方拒付货款，申请调解。`,
+    disputeType,
+    description: `旅程 ${i} 的${label}纠纷：已按约履行，对方拒付款项，申请调解。`,
     amountFen: 1_000_000 + i,
-    claims: ['支付货款'],
+    claims: ['支付款项'],
     evidence: [],
     respondent: {
       partyType: 'person',
@@ -53,9 +69,9 @@ export function journeyApplication(i: number, respondentIdNumber: string) {
       phone: '13812345678',
       idType: 'resident_id',
       idNumber: respondentIdNumber,
-      address: '浙江省杭州市西湖区文三路 100 号',
+      address: `${region.provinceName}${region.cityName === region.provinceName ? '' : region.cityName}人民路 100 号`,
     },
-    region: { provinceCode: '330000', cityCode: '330100' },
+    region: { provinceCode: region.provinceCode, cityCode: region.cityCode },
   }
 }
 
@@ -77,6 +93,7 @@ export async function runIntake(
   i: number,
   total: number,
   onAck: (step: string, data: Record<string, unknown>, openid: string) => void = () => undefined,
+  spread = false,
 ): Promise<{ caseId: string; applicant: string; respondent: string }> {
   const { applicant, respondent } = journeyPeople(i, total)
   const step = async (
@@ -127,7 +144,7 @@ export async function runIntake(
     applicant.openid,
     'mediationCase',
     'submit',
-    journeyApplication(i, respondent.idNumber),
+    journeyApplication(i, respondent.idNumber, spread),
   )
   const caseId = String(submitted['caseId'])
   const invited = await step(applicant.openid, 'mediationCase', 'invite', { caseId })
