@@ -61,6 +61,7 @@ import {
   type StoredDoc,
 } from '../../_shared'
 import { addTimeline, partyOpenidsOf } from '../../_shared/case-access'
+import { stepCaseEntity } from '../../_shared/case-entity-step'
 import { confirmationRequestText } from '../../_shared/case-documents'
 import { applyEntity } from '../../_shared/entity-apply'
 import {
@@ -137,33 +138,21 @@ async function step(
   const viewer = viewerOf(ctx, access)
   const org = await organisationOf(access.doc.organisationId)
   const staffOpenids = await staffOpenidsOf(access.doc.organisationId)
+  const id = confirmationIdFor(caseId)
   const result = await ctx.transact(async (tx) => {
-    const current = await tx.get<ConfirmationDoc>(
-      COLLECTIONS.judicialConfirmations,
-      confirmationIdFor(caseId),
-    )
-    if (!current) return fail('NO_CONFIRMATION', '本案尚未发起司法确认申请')
-    const { next, events } = await applyEntity(
-      tx,
-      COLLECTIONS.judicialConfirmations,
-      current._id,
-      current,
-      judicialConfirmationMachine,
-      command,
-      { actor: viewer.actor, hash: ctx.caller.hash },
-      ctx.now,
-      { input, patch: patch(current) },
-    )
-    await addTimeline(
-      tx,
+    const { next } = await stepCaseEntity(tx, judicialConfirmationMachine, {
+      collection: COLLECTIONS.judicialConfirmations,
+      id,
       caseId,
-      events.map((e) => ({
-        type: e.type,
-        at: e.at,
-        actorKind: viewer.actor.kind,
-        status: access.doc.status,
-      })),
-    )
+      caseStatus: access.doc.status,
+      command,
+      actor: viewer.actor,
+      hash: ctx.caller.hash,
+      now: ctx.now,
+      input,
+      patch: (current: ConfirmationDoc) => patch(current),
+      missing: { code: 'NO_CONFIRMATION', message: '本案尚未发起司法确认申请' },
+    })
     const n = notice(next, org.name)
     const recipients = n.to.flatMap((to) => (to === '@staff' ? staffOpenids : [to]))
     for (const toOpenid of new Set(recipients)) {
@@ -188,7 +177,7 @@ async function step(
         ctx,
       )
     }
-    return toView({ ...next, _id: current._id }, viewer, org.name, ctx.now)
+    return toView({ ...next, _id: id }, viewer, org.name, ctx.now)
   })
   return result
 }

@@ -50,7 +50,7 @@ import {
   type Tx,
 } from '../../_shared'
 import { addTimeline, partyOpenidsOf } from '../../_shared/case-access'
-import { applyEntity } from '../../_shared/entity-apply'
+import { stepCaseEntity } from '../../_shared/case-entity-step'
 import { documentRequestIdFor, renderMediationDocument } from '../../_shared/mediation-document'
 import { withNextNumber } from '../../_shared/numbers'
 import { staffOpenidsOf } from '../../_shared/staff-notify'
@@ -160,31 +160,22 @@ async function step(
   const actor = actorOf(ctx, access)
   return ctx.transact(async (tx) => {
     const id = documentRequestIdFor(caseId)
-    const current = await tx.get<RequestDoc>(COLLECTIONS.documentRequests, id)
-    if (!current) return fail('NO_DOCUMENT_REQUEST', '本案尚未申请出具调解书')
-    extra.guard?.(current)
-    const { next, events } = await applyEntity(
-      tx,
-      COLLECTIONS.documentRequests,
+    const patch = extra.patch
+    const { next } = await stepCaseEntity(tx, documentRequestMachine, {
+      collection: COLLECTIONS.documentRequests,
       id,
-      current,
-      documentRequestMachine,
-      command,
-      { actor, hash: ctx.caller.hash },
-      ctx.now,
-      { input, ...(extra.patch ? { patch: extra.patch } : {}) },
-    )
-    if (extra.reserve) await extra.reserve(tx, id)
-    await addTimeline(
-      tx,
       caseId,
-      events.map((e) => ({
-        type: e.type,
-        at: e.at,
-        actorKind: actor.kind,
-        status: access.doc.status,
-      })),
-    )
+      caseStatus: access.doc.status,
+      command,
+      actor,
+      hash: ctx.caller.hash,
+      now: ctx.now,
+      input,
+      ...(patch ? { patch: () => patch } : {}),
+      ...(extra.guard ? { guard: extra.guard } : {}),
+      missing: { code: 'NO_DOCUMENT_REQUEST', message: '本案尚未申请出具调解书' },
+    })
+    if (extra.reserve) await extra.reserve(tx, id)
     await tell(tx, ctx, caseId, next.caseNumber, extra.notice(next))
     return toView({ ...next, _id: id }, actor, ctx.caller.openid, ctx.now)
   })
