@@ -1,4 +1,4 @@
-import type { IdType } from '../../core/identity'
+import type { IdType } from '../../core/identity/index'
 import { newIntent, type Intent } from '../../services/intent'
 import { deleteIdentity, identityStatus, verifyByFace } from '../../services/identity'
 import type { IdentityView } from '../../../typings/api/verifyIdentity'

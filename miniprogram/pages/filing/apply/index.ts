@@ -10,7 +10,7 @@ import {
 import { newIntent, type Intent } from '../../../services/intent'
 import { whoAmI } from '../../../services/profile'
 import { showError } from '../../../utils/notify'
-import { REGION_OPTIONS, regionLabel, regionOf } from '../../../core/catalogues'
+import { REGION_OPTIONS, regionLabel, regionOf } from '../../../core/catalogues/index'
 import {
   EMPTY_FORM,
   NO_ERRORS,

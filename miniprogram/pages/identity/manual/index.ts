@@ -1,6 +1,6 @@
 import { maskIdNumber } from '../../../core/masking'
-import { validateEnterpriseName, validateUscc } from '../../../core/identity'
-import type { PartyType } from '../../../core/catalogues'
+import { validateEnterpriseName, validateUscc } from '../../../core/identity/index'
+import type { PartyType } from '../../../core/catalogues/index'
 import type { ManualPhotos } from '../../../../typings/api/verifyIdentity'
 import { submitManual, uploadIdentityPhoto } from '../../../services/identity'
 import { newIntent, type Intent } from '../../../services/intent'

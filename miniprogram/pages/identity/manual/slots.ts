@@ -1,5 +1,5 @@
 // Which photos a manual identity review needs, by party type and ID type.
-import type { IdType, PartyType } from '../../../core/catalogues'
+import type { IdType, PartyType } from '../../../core/catalogues/index'
 
 export type PhotoSlot = 'front' | 'back' | 'handheld' | 'licence' | 'authorisation'
 

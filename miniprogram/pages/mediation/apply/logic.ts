@@ -7,14 +7,14 @@ import {
   type PartyType,
   regionLabel,
   regionOf,
-} from '../../../core/catalogues'
+} from '../../../core/catalogues/index'
 import {
   validateEnterpriseName,
   validateIdNumber,
   validateMobile,
   validatePersonName,
   validateUscc,
-} from '../../../core/identity'
+} from '../../../core/identity/index'
 import {
   FEN_PER_YUAN,
   MAX_ADDRESS_LENGTH,

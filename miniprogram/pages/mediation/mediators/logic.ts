@@ -1,6 +1,6 @@
 // View models of 选择调解员: recommendation and search cards, the search request, whether the
 // applicant may choose now, and appending pages of results by path.
-import { DISPUTE_TYPES, REGION_OPTIONS } from '../../../core/catalogues'
+import { DISPUTE_TYPES, REGION_OPTIONS } from '../../../core/catalogues/index'
 import type { CaseAction, CaseStatus } from '../../../../typings/api/mediationCase'
 import type {
   MediatorPublicCard,

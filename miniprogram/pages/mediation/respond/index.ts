@@ -1,4 +1,4 @@
-import { validateMobile } from '../../../core/identity'
+import { validateMobile } from '../../../core/identity/index'
 import { MAX_REASON_LENGTH } from '../../../core/limits'
 import { caseDetail, joinCase, respondToCase } from '../../../services/cases'
 import { identityStatus } from '../../../services/identity'

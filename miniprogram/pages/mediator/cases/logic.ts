@@ -1,5 +1,5 @@
 // The mediator's case queue: tabs, one row per assigned case, deadlines and overdue marks.
-import { getDisputeType } from '../../../core/catalogues'
+import { getDisputeType } from '../../../core/catalogues/index'
 import type { AssignedCase, DeskTab } from '../../../../typings/api/mediatorDesk'
 import { caseTagTheme, type TagTheme } from '../../../utils/tag-theme'
 
