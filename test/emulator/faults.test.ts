@@ -38,6 +38,15 @@ exports.main = async (event) => {
   return { wrote: event.steps }
 }
 `
+// Runs past its timeout with a transaction open (no fault needed: a slow function does this).
+const TX_HANG_SOURCE = `const cloud = require('wx-server-sdk')
+cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV })
+exports.main = async () => {
+  const t = await cloud.database().startTransaction()
+  await t.collection('fault_steps').add({ data: { run: 'hang' } })
+  await new Promise((resolve) => setTimeout(resolve, 60000))
+}
+`
 const TIMEOUT_SECONDS = 2
 
 const root = resolve(import.meta.dirname, '../..', '.cloudbase', `faults-test-${process.pid}`)
@@ -50,6 +59,7 @@ beforeAll(async () => {
     ['steps', STEPS_SOURCE],
     ['other', STEPS_SOURCE],
     ['txsteps', TX_STEPS_SOURCE],
+    ['txhang', TX_HANG_SOURCE],
   ] as const) {
     mkdirSync(join(root, name), { recursive: true })
     writeFileSync(join(root, name, 'index.js'), source)
@@ -62,6 +72,7 @@ beforeAll(async () => {
         { name: 'steps', timeout: TIMEOUT_SECONDS },
         { name: 'other', timeout: TIMEOUT_SECONDS },
         { name: 'txsteps', timeout: TIMEOUT_SECONDS },
+        { name: 'txhang', timeout: TIMEOUT_SECONDS },
       ],
     }),
   )
@@ -408,6 +419,16 @@ describe('fault injection: functions', () => {
     await t.collection('fault_steps').add({ data: { run: 'tx-after' } })
     await t.commit()
     expect(emu.database.engine.find(emu.envId, 'fault_steps', { run: 'tx-after' })).toHaveLength(1)
+  })
+
+  it('rolls back the transaction a timed-out instance left open', async () => {
+    const out = await functions.invoke('txhang', {}, { openid: 'o_hang' })
+    expect(out).toMatchObject({ error: { code: 'FUNCTIONS_TIME_LIMIT_EXCEEDED' } })
+    // Otherwise the environment's one transaction slot stays taken until the 30 s idle rollback
+    // and this startTransaction fails with a conflict.
+    const t = await cloud.database().startTransaction()
+    await t.commit()
+    expect(emu.database.engine.find(emu.envId, 'fault_steps', { run: 'hang' })).toHaveLength(0)
   })
 
   it('answers the timeout even when the function finished before its stall point', async () => {

@@ -33,6 +33,11 @@ export async function adminFault(
   const token = req.body['wxCloudApiToken']
   const transactionId = req.body['transactionId']
   const inTransaction = typeof transactionId === 'string' && transactionId !== ''
+  if (inTransaction) {
+    const ends =
+      req.action === 'database.commitTransaction' || req.action === 'database.abortTransaction'
+    faults.trackTransaction(token, transactionId, req.envName, ends)
+  }
   const held = faults.stall(token, req.action, inTransaction)
   if (held !== undefined) {
     await held

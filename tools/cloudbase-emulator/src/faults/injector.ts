@@ -37,6 +37,8 @@ export class FaultInjector {
   #random: Record<'database' | 'storage' | 'functions' | 'stall', Random> = this.#streams(1)
   readonly #armed = new Map<string, Armed>()
   readonly #transactions = new Map<string, Set<string>>()
+  /** Open transactions by the WX_API_TOKEN of the instance using them (env per transaction). */
+  readonly #byToken = new Map<string, Map<string, string>>()
 
   get config(): FaultConfig {
     return this.#config
@@ -105,6 +107,23 @@ export class FaultInjector {
     const set = this.#transactions.get(transactionId)
     this.#transactions.delete(transactionId)
     return [...(set ?? [])]
+  }
+
+  /** Tracks which instance uses which open transaction, so a killed one's can be rolled back. */
+  trackTransaction(token: unknown, transactionId: string, env: string, ended: boolean): void {
+    if (typeof token !== 'string' || token === '') return
+    const open = this.#byToken.get(token) ?? new Map<string, string>()
+    if (ended) open.delete(transactionId)
+    else open.set(transactionId, env)
+    if (open.size === 0) this.#byToken.delete(token)
+    else this.#byToken.set(token, open)
+  }
+
+  /** The transactions a terminated instance left open (forgotten here). */
+  abandoned(token: string): { transactionId: string; env: string }[] {
+    const open = this.#byToken.get(token)
+    this.#byToken.delete(token)
+    return [...(open ?? [])].map(([transactionId, env]) => ({ transactionId, env }))
   }
 
   failStorage(fromFunction: string | undefined): boolean {

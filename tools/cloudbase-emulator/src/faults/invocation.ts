@@ -2,7 +2,9 @@
 // function that failed (`FUNCTIONS_EXECUTE_FAIL`, -504002) without running it; an injected
 // timeout lets the function run until its stall point and answers the timeout only once the
 // configured timeout has passed, leaving whatever the function had written in place.
+import type { DatabaseService } from '../database/index'
 import type { InvokeError } from '../functions/errors'
+import type { EmulatorContext } from '../server/contracts'
 import type { InstanceResult } from '../functions/instance'
 import type { FaultInjector } from './injector'
 
@@ -24,4 +26,23 @@ export async function timeoutAfter(
   if (result.kind !== 'timeout' && wait > 0) await new Promise((r) => setTimeout(r, wait))
   faults.disarm(token)
   return { kind: 'timeout' }
+}
+
+/**
+ * Rolls back what a terminated instance (timeout or crash) left open. The emulator serialises
+ * transactions per environment, so an abandoned one would block every other function until its
+ * 30 s idle rollback; CloudBase, with snapshot isolation, would not block them.
+ */
+export function rollBackAbandoned(
+  faults: FaultInjector | undefined,
+  emu: EmulatorContext,
+  token: string,
+): void {
+  for (const { transactionId, env } of faults?.abandoned(token) ?? []) {
+    try {
+      emu.service<DatabaseService>('database').engine.abortTransaction(env, transactionId)
+    } catch {
+      // Already committed or rolled back.
+    }
+  }
 }

@@ -11,7 +11,7 @@ import { join } from 'node:path'
 import type { EmulatorContext } from '../server/contracts'
 import type { NetworkAttempt } from '../guard/index'
 import { faultsOf } from '../faults/index'
-import { injectedFailure, timeoutAfter } from '../faults/invocation'
+import { injectedFailure, rollBackAbandoned, timeoutAfter } from '../faults/invocation'
 import { loadFunctionConfig, isValidFunctionName, type FunctionConfig } from './config'
 import {
   executeFail,
@@ -73,7 +73,10 @@ export interface RuntimeOptions {
   readonly devValues?: Readonly<Record<string, string>>
 }
 
-const MAX_IDLE_INSTANCES = 24
+// Warm instances are shared by every caller, so a burst of N concurrent users of a few functions
+// needs about N instances of each; fewer would turn every call of a busy run into a cold start.
+// Each idle one holds a V8 isolate (~40 MB).
+const MAX_IDLE_INSTANCES = 64
 const DEFAULT_SPARES = 2
 const DEFAULT_MEMORY_MB = 256
 
@@ -223,6 +226,9 @@ export class FunctionsRuntime {
       fault === 'timeout' && faults
         ? await timeoutAfter(faults, instance.token, ran, startedAt + fn.timeoutMs)
         : ran
+    if (result.kind === 'timeout' || result.kind === 'crashed') {
+      rollBackAbandoned(faults, this.emu, instance.token)
+    }
     const durationMs = Date.now() - startedAt
     this.byToken.delete(instance.token)
 
