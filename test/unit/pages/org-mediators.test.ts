@@ -94,6 +94,7 @@ describe('org mediators logic', () => {
 
   it('tells until when a bind code works, in China time', () => {
     expect(bindCodeHint('2026-12-02T06:05:00.000Z')).toContain('2026-12-02 14:05 前')
+    expect(bindCodeHint('2026-12-02T06:05:00.000Z')).toContain('「我的」→「绑定调解员账号」')
   })
 
   it('shows a valid phone masked once entered, and keeps an invalid one with its message', () => {

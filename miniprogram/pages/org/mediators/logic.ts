@@ -105,9 +105,9 @@ export function mediatorUpdate(
   return success({ mediatorId: item.mediatorId, version: item.version, ...changes })
 }
 
-/** "绑定码 8 位，2026-12-02 14:05 前有效，仅显示一次". */
+/** Where and until when the mediator enters the code (China time); it is shown once. */
 export const bindCodeHint = (expiresAt: string) =>
-  `请将绑定码告知调解员本人，在 ${chinaTime(expiresAt)} 前于「工作台」输入完成绑定。绑定码仅显示一次。`
+  `请将绑定码告知调解员本人，由其于 ${chinaTime(expiresAt)} 前在小程序「我的」→「绑定调解员账号」中输入。绑定码仅显示一次。`
 
 /** What the 新增调解员 form holds; the phone lives outside it once masked (see `phoneEntry`). */
 export interface CreateForm {
