@@ -6,6 +6,7 @@ import { isLocalEnvName } from '../server/env-names'
 import { jsonReply, TcbCode, TcbError } from '../server/errors'
 import { FileStore } from './file-store'
 import { bucketFor, checkCloudPath, fileIdFor, parseFileId } from './paths'
+import { allowLoopbackOrigin } from '../client/cors'
 import { UrlSigner } from './signing'
 
 export { bucketFor, fileIdFor, parseFileId } from './paths'
@@ -133,6 +134,9 @@ export function createStorageModule(options: StorageModuleOptions): EmulatorModu
           cosError(res, 404, 'NoSuchKey', '文件不存在')
           return
         }
+        // The web simulator's wx.downloadFile fetches temp URLs from its own loopback port; the
+        // signature is the authorisation, so a loopback page may read the bytes.
+        allowLoopbackOrigin(req, res)
         res.writeHead(200, {
           'content-type': 'application/octet-stream',
           'content-length': String(size),
