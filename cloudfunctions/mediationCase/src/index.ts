@@ -223,6 +223,29 @@ async function partyCommand(
   })
 }
 
+/** A message a party command leaves for someone on the case: addressee, title, body. */
+type CaseNotice = readonly [to: string | null | undefined, title: string, body: string]
+
+/** The other party from the caller's side (null while the respondent has not joined). */
+function otherPartyOf(doc: CaseDoc, ctx: HandlerContext): string | null {
+  return doc.applicantOpenid === ctx.caller.openid ? doc.respondentOpenid : doc.applicantOpenid
+}
+
+/** A party command whose only follow-up is telling people; addressees not known are skipped. */
+function partyCommandTelling(
+  ctx: HandlerContext,
+  caseId: string,
+  command: CaseCommand,
+  input: Record<string, unknown> | undefined,
+  notices: (before: CaseDoc) => readonly CaseNotice[],
+) {
+  return partyCommand(ctx, caseId, command, undefined, input, async (tx, before, next) => {
+    for (const [to, title, body] of notices(before)) {
+      await notifyCase(tx, ctx, to, next, caseId, title, body)
+    }
+  })
+}
+
 async function reasonCheck(ctx: HandlerContext, reason: string, field = 'reason'): Promise<void> {
   await checkText(ctx.caller.openid, reason, { scene: 1, field: `payload.${field}` })
 }
@@ -571,37 +594,14 @@ export const main = defineFunction('mediationCase', {
       async handle({ caseId, reason }, ctx) {
         await reasonCheck(ctx, reason)
         const mediatorTo = await mediatorOpenidOf(caseId)
-        return partyCommand(
-          ctx,
-          caseId,
-          'end_by_party',
-          undefined,
-          { reason },
-          async (tx, before, next) => {
-            const other =
-              before.applicantOpenid === ctx.caller.openid
-                ? before.respondentOpenid
-                : before.applicantOpenid
-            await notifyCase(
-              tx,
-              ctx,
-              other,
-              next,
-              caseId,
-              '对方终止调解',
-              `对方当事人已终止调解：${reason}。您可以申请在线立案。`,
-            )
-            await notifyCase(
-              tx,
-              ctx,
-              mediatorTo,
-              next,
-              caseId,
-              '当事人终止调解',
-              `案件 ${before.caseNumber ?? ''} 的当事人已终止调解。`,
-            )
-          },
-        )
+        return partyCommandTelling(ctx, caseId, 'end_by_party', { reason }, (before) => [
+          [
+            otherPartyOf(before, ctx),
+            '对方终止调解',
+            `对方当事人已终止调解：${reason}。您可以申请在线立案。`,
+          ],
+          [mediatorTo, '当事人终止调解', `案件 ${before.caseNumber ?? ''} 的当事人已终止调解。`],
+        ])
       },
     },
 
@@ -610,28 +610,13 @@ export const main = defineFunction('mediationCase', {
       actors: ['user'],
       mutating: true,
       handle: ({ caseId, days }, ctx) =>
-        partyCommand(
-          ctx,
-          caseId,
-          'request_extension',
-          undefined,
-          { days },
-          async (tx, before, next) => {
-            const other =
-              before.applicantOpenid === ctx.caller.openid
-                ? before.respondentOpenid
-                : before.applicantOpenid
-            await notifyCase(
-              tx,
-              ctx,
-              other,
-              next,
-              caseId,
-              '对方申请延长调解期限',
-              `对方当事人申请将调解期限延长 ${days} 天，请确认是否同意。`,
-            )
-          },
-        ),
+        partyCommandTelling(ctx, caseId, 'request_extension', { days }, (before) => [
+          [
+            otherPartyOf(before, ctx),
+            '对方申请延长调解期限',
+            `对方当事人申请将调解期限延长 ${days} 天，请确认是否同意。`,
+          ],
+        ]),
     },
 
     consentExtension: {
@@ -639,29 +624,24 @@ export const main = defineFunction('mediationCase', {
       actors: ['user'],
       mutating: true,
       handle: ({ caseId, agree }, ctx) =>
-        partyCommand(
+        partyCommandTelling(
           ctx,
           caseId,
           agree ? 'consent_extension' : 'decline_extension',
           undefined,
-          undefined,
-          async (tx, before, next) => {
-            const other =
-              before.applicantOpenid === ctx.caller.openid
-                ? before.respondentOpenid
-                : before.applicantOpenid
-            await notifyCase(
-              tx,
-              ctx,
-              other,
-              next,
-              caseId,
-              agree ? '对方同意延长调解期限' : '对方不同意延长调解期限',
-              agree
-                ? '对方当事人已同意延长调解期限。'
-                : '对方当事人不同意延长调解期限，调解期限不变。',
-            )
-          },
+          (before) => [
+            agree
+              ? [
+                  otherPartyOf(before, ctx),
+                  '对方同意延长调解期限',
+                  '对方当事人已同意延长调解期限。',
+                ]
+              : [
+                  otherPartyOf(before, ctx),
+                  '对方不同意延长调解期限',
+                  '对方当事人不同意延长调解期限，调解期限不变。',
+                ],
+          ],
         ),
     },
 
