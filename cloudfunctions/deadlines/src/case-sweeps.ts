@@ -120,18 +120,34 @@ async function tellParties(
 
 const DAYS_LEFT: Record<ReminderKey, number> = { 'D-7': 7, 'D-2': 2 }
 
-/** Appends the reminder to the timeline and audit chain and records it as sent, in one write. */
-async function recordReminder(
-  tx: Tx,
-  id: string,
-  cur: CaseDoc,
-  type: string,
-  field: 'mediationReminders' | 'confirmationReminders',
-  key: ReminderKey,
+type ReminderField = 'mediationReminders' | 'confirmationReminders'
+
+/**
+ * Sends the reminder due before `deadline` (D-7, D-2) unless it went out already: a timeline and
+ * audit note, the key recorded as sent in the same write, and a message to each party.
+ */
+async function remind(
+  doc: Case,
   ctx: TimerContext,
+  tally: Tally,
+  r: {
+    readonly field: ReminderField
+    readonly type: string
+    readonly deadline: number
+    readonly title: (days: number) => string
+    readonly body: (days: number) => string
+  },
 ): Promise<void> {
-  const sent = Array.isArray(cur[field]) ? (cur[field] as string[]) : []
-  await noteCase(tx, id, cur, type, { [field]: [...sent, key] }, ctx, { reminder: key })
+  const sentOf = (d: CaseDoc) => (Array.isArray(d[r.field]) ? (d[r.field] as string[]) : [])
+  const due = dueReminder(r.deadline, ctx.now, sentOf(doc))
+  if (!due.ok || due.value === null) return
+  const key = due.value
+  const days = DAYS_LEFT[key]
+  await sweepCase(tally, r.type, doc, r.field, async (tx, cur) => {
+    const fields = { [r.field]: [...sentOf(cur), key] }
+    await noteCase(tx, doc._id, cur, r.type, fields, ctx, { reminder: key })
+    await tellParties(tx, cur, doc._id, r.title(days), r.body(days), ctx)
+  })
 }
 
 async function mediationPeriod(doc: Case, ctx: TimerContext, tally: Tally): Promise<void> {
@@ -159,30 +175,13 @@ async function mediationPeriod(doc: Case, ctx: TimerContext, tally: Tally): Prom
     })
     return
   }
-  const sent = Array.isArray(doc['mediationReminders'])
-    ? (doc['mediationReminders'] as string[])
-    : []
-  const due = dueReminder(deadline.value, ctx.now, sent)
-  if (!due.ok || due.value === null) return
-  const key = due.value
-  await sweepCase(tally, 'mediation_reminder', doc, 'mediationReminders', async (tx, cur) => {
-    await recordReminder(
-      tx,
-      doc._id,
-      cur,
-      'mediation_deadline_reminder',
-      'mediationReminders',
-      key,
-      ctx,
-    )
-    await tellParties(
-      tx,
-      cur,
-      doc._id,
-      `调解期限还剩 ${DAYS_LEFT[key]} 天`,
-      `案件 ${number} 的调解期限将于 ${DAYS_LEFT[key]} 天后届满。如需更多时间，双方可在期限内协商延长。`,
-      ctx,
-    )
+  await remind(doc, ctx, tally, {
+    field: 'mediationReminders',
+    type: 'mediation_deadline_reminder',
+    deadline: deadline.value,
+    title: (days) => `调解期限还剩 ${days} 天`,
+    body: (days) =>
+      `案件 ${number} 的调解期限将于 ${days} 天后届满。如需更多时间，双方可在期限内协商延长。`,
   })
 }
 
@@ -238,30 +237,13 @@ async function confirmationWindow(doc: Case, ctx: TimerContext, tally: Tally): P
     return
   }
   if (inUse) return
-  const sent = Array.isArray(doc['confirmationReminders'])
-    ? (doc['confirmationReminders'] as string[])
-    : []
-  const due = dueReminder(closes.value, ctx.now, sent)
-  if (!due.ok || due.value === null) return
-  const key = due.value
-  await sweepCase(tally, 'confirmation_reminder', doc, 'confirmationReminders', async (tx, cur) => {
-    await recordReminder(
-      tx,
-      doc._id,
-      cur,
-      'confirmation_deadline_reminder',
-      'confirmationReminders',
-      key,
-      ctx,
-    )
-    await tellParties(
-      tx,
-      cur,
-      doc._id,
-      `司法确认申请期限还剩 ${DAYS_LEFT[key]} 天`,
-      `案件 ${number} 的调解协议申请司法确认的期限将于 ${DAYS_LEFT[key]} 天后届满，如需申请请尽快办理。`,
-      ctx,
-    )
+  await remind(doc, ctx, tally, {
+    field: 'confirmationReminders',
+    type: 'confirmation_deadline_reminder',
+    deadline: closes.value,
+    title: (days) => `司法确认申请期限还剩 ${days} 天`,
+    body: (days) =>
+      `案件 ${number} 的调解协议申请司法确认的期限将于 ${days} 天后届满，如需申请请尽快办理。`,
   })
 }
 
