@@ -1,5 +1,10 @@
 // The identity form's rules, kept out of the page so they can be tested without a simulator.
-import { ID_TYPES, validateIdNumber, validatePersonName, type IdType } from '../../core/identity/index'
+import {
+  ID_TYPES,
+  validateIdNumber,
+  validatePersonName,
+  type IdType,
+} from '../../core/identity/index'
 
 export interface IdentityFormValues {
   readonly name: string

@@ -1,4 +1,9 @@
-import { type IdType, type PartyType, REGION_OPTIONS, regionLabel } from '../../../core/catalogues/index'
+import {
+  type IdType,
+  type PartyType,
+  REGION_OPTIONS,
+  regionLabel,
+} from '../../../core/catalogues/index'
 import { MAX_DESCRIPTION_LENGTH, MAX_CLAIMS } from '../../../core/limits'
 import { caseDetail, listMyCases, saveDraft, submitCase } from '../../../services/cases'
 import { identityStatus } from '../../../services/identity'
