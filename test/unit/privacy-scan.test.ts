@@ -114,8 +114,10 @@ describe('privacy scan: each kind of leak is found', () => {
         response(ZHANG.openid, { note: `证件号 ${UNKNOWN_RESIDENT_ID} 已登记` }),
         response(ZHANG.openid, { code: VALID_USCC }),
         response(ZHANG.openid, { spaced: fullWidth }),
+        response(ZHANG.openid, { grouped: `ID 440305 19900708 0084` }),
       ]),
     ).toEqual([
+      'response:id_number:o_zhang',
       'response:id_number:o_zhang',
       'response:id_number:o_zhang',
       'response:id_number:o_zhang',
@@ -140,8 +142,9 @@ describe('privacy scan: each kind of leak is found', () => {
       kinds([
         message(WANG.openid, { body: `联系电话 138 1234 5678` }),
         message(WANG.openid, { body: `+86${PHONE}` }),
+        message(WANG.openid, { body: `电话${PHONE}，请回电` }),
       ]),
-    ).toEqual(['message:phone:o_wang', 'message:phone:o_wang'])
+    ).toEqual(['message:phone:o_wang', 'message:phone:o_wang', 'message:phone:o_wang'])
   })
 
   it("another person's full name in a subscribe message", () => {
@@ -263,9 +266,10 @@ describe('privacy scan: what is allowed passes', () => {
     ])
   })
 
-  it('office holders by name, hashes, file ids and dates', () => {
+  it('office holders by name, hashes, file ids, invocation ids and dates', () => {
     expect(
       scan([
+        log('START RequestId: inv-77c74a7f4c14921436589a3f'),
         response(ZHANG.openid, {
           mediator: { name: '王建国' },
           hash: 'c'.repeat(64),

@@ -98,8 +98,12 @@ const ID_TYPES_WITH_CHECK_DIGIT = [
   'hmt_residence_permit',
   'foreign_permanent_resident',
 ] as const
-const ID_TOKEN = /(?<![0-9A-Z])[0-9A-Z]{15,18}(?![0-9A-Z])/g
-const MOBILE_TOKEN = /(?<!\d)(?:\+?86)?1[3-9]\d{9}(?!\d)/g
+// Tokens are read from the half-width, upper-cased text with its spaces and dashes, so the words
+// around a number stay apart from it (`ID 4403…`) while a number written in groups still counts;
+// a run inside a longer letters-and-digits token (an invocation id's hex) is not a number.
+// A lookahead, so candidates may overlap: `ID 440305 …` must not swallow the number's start.
+const ID_TOKEN = /(?<![0-9A-Z])(?=([0-9A-Z](?:[\s-]?[0-9A-Z]){14,17})(?![0-9A-Z]))/g
+const MOBILE_TOKEN = /(?<![0-9A-Z])(?:\+?86[\s-]?)?1[3-9](?:[\s-]?\d){9}(?![0-9A-Z])/g
 const ID_KEY = /idNumber|uscc/i
 const OFFICE_KEY = /^(mediator|staff|reviewer)/i
 const OFFICE_ID_KEY = /^(mediator|staff)Id$/
@@ -238,6 +242,7 @@ function scanValue(value: unknown, audience: string, k: Knowledge, report: Repor
     audience !== NOBODY && (k.numbers.get(n) === audience || k.supplied.hasNumber(audience, n))
   for (const leaf of leaves(value)) {
     const text = compact(leaf.text)
+    const spaced = toHalfWidth(leaf.text).toUpperCase()
     const seen = new Set<string>()
     for (const [n] of k.numbers) {
       if (text.includes(n) && !mayKnowNumber(n)) {
@@ -245,13 +250,13 @@ function scanValue(value: unknown, audience: string, k: Knowledge, report: Repor
         report('id_number', leaf.path, maskIdNumber(n))
       }
     }
-    for (const m of text.matchAll(ID_TOKEN)) {
-      const n = m[0]
+    for (const m of spaced.matchAll(ID_TOKEN)) {
+      const n = compact(m[1] ?? '')
       if (seen.has(n) || !validatesAsIdNumber(n) || mayKnowNumber(n)) continue
       seen.add(n)
       report('id_number', leaf.path, maskIdNumber(n))
     }
-    for (const m of text.matchAll(MOBILE_TOKEN)) {
+    for (const m of spaced.matchAll(MOBILE_TOKEN)) {
       const phone = validateMobile(m[0])
       if (!phone.ok) continue
       if (audience !== NOBODY && k.supplied.hasNumber(audience, phone.value)) continue
