@@ -62,6 +62,7 @@ import {
 } from '../../_shared'
 import { addTimeline, partyOpenidsOf } from '../../_shared/case-access'
 import { stepCaseEntity } from '../../_shared/case-entity-step'
+import { tellAboutCase } from '../../_shared/case-notice'
 import { confirmationRequestText } from '../../_shared/case-documents'
 import { applyEntity } from '../../_shared/entity-apply'
 import {
@@ -154,29 +155,17 @@ async function step(
       missing: { code: 'NO_CONFIRMATION', message: '本案尚未发起司法确认申请' },
     })
     const n = notice(next, org.name)
-    const recipients = n.to.flatMap((to) => (to === '@staff' ? staffOpenids : [to]))
-    for (const toOpenid of new Set(recipients)) {
-      if (toOpenid === ctx.caller.openid) continue
-      await notify(
-        tx,
-        {
-          toOpenid,
-          kind:
-            next.status === 'confirmed' || next.status === 'dismissed'
-              ? 'confirmation_result'
-              : 'case_progress',
-          title: n.title,
-          body: n.body,
-          link: LINK(caseId),
-          templateData: {
-            character_string1: next.caseNumber.slice(0, 32),
-            thing2: n.title.slice(0, 20),
-            time3: ctx.now.toISOString().slice(0, 16).replace('T', ' '),
-          },
-        },
-        ctx,
-      )
-    }
+    await tellAboutCase(tx, ctx, {
+      to: n.to.flatMap((to) => (to === '@staff' ? staffOpenids : [to])),
+      kind:
+        next.status === 'confirmed' || next.status === 'dismissed'
+          ? 'confirmation_result'
+          : 'case_progress',
+      title: n.title,
+      body: n.body,
+      link: LINK(caseId),
+      caseNumber: next.caseNumber,
+    })
     return toView({ ...next, _id: id }, viewer, org.name, ctx.now)
   })
   return result

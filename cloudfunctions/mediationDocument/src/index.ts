@@ -40,7 +40,6 @@ import {
   fileId,
   findById,
   isOwnPrivateFile,
-  notify,
   obj,
   text,
   type AuditHead,
@@ -51,6 +50,7 @@ import {
 } from '../../_shared'
 import { addTimeline, partyOpenidsOf } from '../../_shared/case-access'
 import { stepCaseEntity } from '../../_shared/case-entity-step'
+import { tellAboutCase } from '../../_shared/case-notice'
 import { documentRequestIdFor, renderMediationDocument } from '../../_shared/mediation-document'
 import { withNextNumber } from '../../_shared/numbers'
 import { staffOpenidsOf } from '../../_shared/staff-notify'
@@ -123,25 +123,7 @@ interface Notice {
 }
 
 async function tell(tx: Tx, ctx: HandlerContext, caseId: string, caseNumber: string, n: Notice) {
-  for (const toOpenid of new Set(n.to)) {
-    if (toOpenid === ctx.caller.openid) continue
-    await notify(
-      tx,
-      {
-        toOpenid,
-        kind: 'case_progress',
-        title: n.title,
-        body: n.body,
-        link: LINK(caseId),
-        templateData: {
-          character_string1: caseNumber.slice(0, 32),
-          thing2: n.title.slice(0, 20),
-          time3: ctx.now.toISOString().slice(0, 16).replace('T', ' '),
-        },
-      },
-      ctx,
-    )
-  }
+  await tellAboutCase(tx, ctx, { ...n, kind: 'case_progress', link: LINK(caseId), caseNumber })
 }
 
 async function step(
