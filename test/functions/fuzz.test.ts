@@ -3,9 +3,9 @@
 // properties over mutated payloads and the fixed hostile corpus, each answer typed, each refusal
 // writing nothing, no answer leaking. `mediator-desk-fuzz.test.ts` covers the other functions.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { PEOPLE, rid, startHarness, upload, type Harness } from './harness'
+import { startHarness, type Harness } from './harness'
 import { RESPONDENT, seedMoreMediators, verifiedParty } from './support/case-fixtures'
-import { directFiling } from './support/matrix-fixtures'
+import { fixtures } from './support/matrix-fixtures'
 import { awaitingMediator, privateFile, seedOrganisations } from './support/settled-case-fixtures'
 import { FUZZ_CALLERS, fuzzFunctions, fuzzTargets } from './support/fuzz-baselines'
 import { contractActions } from './support/fuzz-contracts'
@@ -15,12 +15,6 @@ import { forgedFiles } from './support/fuzz-world'
 let h: Harness
 let world: FuzzWorld | undefined
 
-async function ok<T>(p: Promise<{ ok: boolean; data?: unknown; error?: unknown }>): Promise<T> {
-  const res = await p
-  if (!res.ok) throw new Error(JSON.stringify(res.error))
-  return res.data as T
-}
-
 beforeAll(async () => {
   // Verdicts of image checks only on demand: an automatic push would change a case mid-call.
   process.env['EMULATOR_MEDIA_CHECK_DELAY_MS'] = '-1'
@@ -29,41 +23,10 @@ beforeAll(async () => {
   await seedMoreMediators(h)
   const caseId = await awaitingMediator(h)
   await verifiedParty(h, RESPONDENT)
-  const submitted = await ok<{ filingId: string }>(
-    h.call(PEOPLE.applicant, 'fileCase', 'submit', directFiling(), rid()),
-  )
-  const accepted = await ok<{ filingId: string }>(
-    h.call(PEOPLE.applicant, 'fileCase', 'submit', directFiling(), rid()),
-  )
-  await ok(h.call(PEOPLE.staffA, 'fileCase', 'accept', { filingId: accepted.filingId }, rid()))
-  const wr = await ok<{ withdrawalRequestId: string | null }>(
-    h.call(
-      PEOPLE.applicant,
-      'withdrawCase',
-      'withdraw',
-      { filingId: accepted.filingId, reason: '双方已达成和解协议' },
-      rid(),
-    ),
-  )
-  const manual = 'o_fuzz_manual'
-  const who = await ok<{ storagePrefix: string }>(h.call(manual, 'profile', 'whoAmI', {}))
-  const photo = (n: string) => upload(h, `${who.storagePrefix}identity/${n}.jpg`)
-  await ok(
-    h.call(
-      manual,
-      'verifyIdentity',
-      'submitManual',
-      {
-        partyType: 'person',
-        idType: 'passport',
-        name: '陈大文',
-        idNumber: 'E12345670',
-        photos: { front: await photo('front'), handheld: await photo('handheld') },
-      },
-      rid(),
-    ),
-  )
-  const [identity] = await h.docs('identities', { openid: manual })
+  const fx = fixtures(h, () => caseId)
+  const submitted = await fx.filing('submitted')
+  const wr = await fx.withdrawalRequest()
+  const pending = await fx.pendingIdentity('o_fuzz_manual', 'E12345670')
   world = {
     h,
     ctx: {
@@ -71,8 +34,8 @@ beforeAll(async () => {
       settledCaseId: caseId,
       callId: 'call_none',
       filingId: submitted.filingId,
-      withdrawalRequestId: wr.withdrawalRequestId ?? '',
-      identityId: String(identity?.['_id']),
+      withdrawalRequestId: wr.withdrawalRequestId,
+      identityId: pending.identityId,
       version: 1,
       hash: '0'.repeat(64),
       own: {

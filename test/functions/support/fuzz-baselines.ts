@@ -6,6 +6,7 @@ import type { SubmitFilingRequest } from '../../../typings/api/fileCase'
 import type { ActionName, FunctionName, RequestOf } from '../../../typings/api/index'
 import { PEOPLE } from '../harness'
 import { APPLICANT, TERMS } from './case-fixtures'
+import { directFiling } from './matrix-fixtures'
 
 /** The entities a suite set up, and files of the caller and of other people. */
 export interface FuzzCtx {
@@ -56,19 +57,7 @@ type Table = {
 const region = { provinceCode: '110000', cityCode: '110100' }
 
 const filing = (c: FuzzCtx): SubmitFilingRequest => ({
-  organisationId: 'org_a',
-  region,
-  defendants: [
-    {
-      partyType: 'enterprise',
-      name: '北京某某贸易有限公司',
-      idNumber: '91110105MA01ABCD2X',
-      address: '北京市朝阳区某路 2 号',
-      phone: '13800138000',
-    },
-  ],
-  claims: ['判令被申请人返还预付款两万元'],
-  factsAndReasons: '申请人向被申请人预付货款两万元，被申请人未按约交货，经催告仍未返还。',
+  ...directFiling(),
   evidence: [{ fileId: c.own.evidence, name: '转账记录.jpg' }],
 })
 
