@@ -133,10 +133,10 @@ async function run(): Promise<void> {
       await page.waitForFunction(
         () => (window as unknown as { __sim?: { booted: boolean } }).__sim?.booted === true,
       )
-      await waiter.ready(`gallery/${shot.name}`)
+      await waiter.ready(`gallery/${shot.name}`, { skeletonMeansLoading: false })
       if (shot.act) {
         await shot.act(page)
-        await waiter.ready(`gallery/${shot.name}`)
+        await waiter.ready(`gallery/${shot.name}`, { skeletonMeansLoading: false })
       }
       await page.screenshot({ path: path.join(outRoot, 'gallery', `${shot.name}.png`) })
       count += 1

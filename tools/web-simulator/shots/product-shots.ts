@@ -220,6 +220,7 @@ export const PHASES: Phase[] = [
       const settled = await arrange.arrangeCase('settled')
       const documented = await arrange.arrangeCase('settled')
       const failed = await arrange.arrangeCase('failed')
+      // 邀请 issues a new token when opened, so 王芳's landing is shot before it.
       const invite = await client.ok(applicant, 'mediationCase', 'invite', {
         caseId: submitted.caseId,
       })
@@ -280,16 +281,16 @@ export const PHASES: Phase[] = [
         },
         { name: 'me--verified', route: 'pages/me/index', as: applicant, state: '已实名' },
         {
-          name: 'mediation-invite',
-          route: `pages/mediation/invite/index?caseId=${submitted.caseId}`,
-          as: applicant,
-          state: '邀请被申请人',
-        },
-        {
           name: 'mediation-respond',
           route: invite.sharePath.replace(/^\//, ''),
           as: respondent,
           state: '被申请人打开邀请',
+        },
+        {
+          name: 'mediation-invite',
+          route: `pages/mediation/invite/index?caseId=${submitted.caseId}`,
+          as: applicant,
+          state: '邀请被申请人',
         },
         {
           name: 'mediation-mediators--recommend',
@@ -302,8 +303,10 @@ export const PHASES: Phase[] = [
           route: mediators,
           as: applicant,
           state: '搜索“王”',
-          act: async (p) => {
-            const input = p.locator(`${visible} input`).first()
+          act: async (p, ready) => {
+            await tapText('更多调解员')(p)
+            await ready()
+            const input = p.locator(visible).getByPlaceholder('输入姓名或拼音').first()
             await input.fill('王')
             await input.press('Enter')
           },

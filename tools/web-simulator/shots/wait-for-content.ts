@@ -14,6 +14,8 @@ export interface ReadyOptions {
   /** A DOM selector (Playwright syntax) that must be visible, for what lies inside components. */
   domSelector?: string
   timeoutMs?: number
+  /** Whether a skeleton row means still loading (false for pages that show one on purpose). */
+  skeletonMeansLoading?: boolean
 }
 
 export interface ContentWaiter {
@@ -66,7 +68,10 @@ export function contentWaiter(page: Page, cloudUrl: string): ContentWaiter {
   page.on('requestfinished', end)
   page.on('requestfailed', end)
   return {
-    async ready(label, { selector, domSelector, timeoutMs = 20_000 } = {}) {
+    async ready(
+      label,
+      { selector, domSelector, timeoutMs = 20_000, skeletonMeansLoading = true } = {},
+    ) {
       const deadline = Date.now() + timeoutMs
       let last = -1
       let quietSince = Date.now()
@@ -76,7 +81,8 @@ export function contentWaiter(page: Page, cloudUrl: string): ContentWaiter {
           (!selector || (await wxmlCount(page, selector)) > 0) &&
           (!domSelector || (await page.locator(domSelector).first().isVisible()))
         const now = Date.now()
-        const busy = pending.size > 0 || p.skeletons > 0 || !found
+        const skeletons = skeletonMeansLoading ? p.skeletons : 0
+        const busy = pending.size > 0 || skeletons > 0 || !found
         if (busy || p.setDataCalls !== last) {
           last = p.setDataCalls
           quietSince = now
@@ -86,7 +92,7 @@ export function contentWaiter(page: Page, cloudUrl: string): ContentWaiter {
             pending.size > 0
               ? `${pending.size} 个云请求未返回（${[...pending].map(describe).join('，')}）`
               : '',
-            p.skeletons > 0 ? `仍有 ${p.skeletons} 行骨架屏` : '',
+            skeletons > 0 ? `仍有 ${skeletons} 行骨架屏` : '',
             found ? '' : `未出现 ${[selector, domSelector].filter(Boolean).join(' / ')}`,
             busy ? '' : 'setData 持续不断',
           ].filter(Boolean)
