@@ -85,9 +85,15 @@ async function createSession(page: Page): Promise<Session> {
     const type = msg.type()
     const mapped = type === 'warning' ? 'warn' : type
     if (!['log', 'info', 'warn', 'error', 'debug'].includes(mapped)) return
-    const args = Promise.all(msg.args().map((a) => a.jsonValue().catch(() => msg.text()))).catch(
-      () => [msg.text()],
-    )
+    // Messages the browser itself writes (e.g. "Failed to load resource") carry no arguments:
+    // their text is the whole message.
+    const handles = msg.args()
+    const args =
+      handles.length === 0
+        ? Promise.resolve([msg.text()])
+        : Promise.all(handles.map((a) => a.jsonValue().catch(() => msg.text()))).catch(() => [
+            msg.text(),
+          ])
     emitInOrder('App.logAdded', async () => ({ type: mapped, args: await args }))
   })
   page.on('pageerror', (err) =>
