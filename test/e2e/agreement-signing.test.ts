@@ -12,14 +12,12 @@ import { ok, readCollection } from './support/emulator'
 import {
   evaluate,
   relaunch,
-  textOf,
   useApp,
   useFreshData,
   waitForSelector,
-  waitUntil,
   type Element,
-  type Page,
 } from './support/harness'
+import { textIn, waitForText } from './support/page-text'
 
 // 确认文书: the agreement is out for signing; 王芳 and the mediator have signed on their phones;
 // 张伟 reads it, is stopped when confirming an empty pad, signs by hand on the canvas and sees
@@ -30,23 +28,6 @@ const applicant = useApp({ as: PARTIES.applicant })
 
 declare const document: {
   querySelector(s: string): { getBoundingClientRect(): { left: number; top: number } } | null
-}
-
-async function textIn(page: Page, selector: string): Promise<string> {
-  const el = await page.$(selector)
-  // A component without a rendered node yet (t-message before its first notice) reads as ''.
-  return el ? textOf(el).catch(() => '') : ''
-}
-
-function waitForText(page: Page, selector: string, part: string, timeout = 15_000) {
-  return waitUntil(
-    `${selector} 显示“${part}”`,
-    async () => {
-      const text = await textIn(page, selector)
-      return text.includes(part) ? text : null
-    },
-    timeout,
-  )
 }
 
 type Touchable = Element & {

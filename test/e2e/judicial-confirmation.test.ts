@@ -9,8 +9,8 @@ import {
   useFreshData,
   waitForSelector,
   waitUntil,
-  type Page,
 } from './support/harness'
+import { textIn, waitForText } from './support/page-text'
 
 // 申请司法确认: the agreement of 张伟 and 王芳 is effective. 张伟 reads the generated application,
 // is stopped when starting without a court, picks one by its statutory basis and starts; 王芳's
@@ -20,23 +20,6 @@ import {
 useFreshData()
 const applicant = useApp({ as: PARTIES.applicant })
 const respondent = useApp({ as: PARTIES.respondent })
-
-async function textIn(page: Page, selector: string): Promise<string> {
-  const el = await page.$(selector)
-  // A component without a rendered node yet (t-message before its first notice) reads as ''.
-  return el ? textOf(el).catch(() => '') : ''
-}
-
-function waitForText(page: Page, selector: string, part: string | RegExp, timeout = 15_000) {
-  return waitUntil(
-    `${selector} 显示“${String(part)}”`,
-    async () => {
-      const text = await textIn(page, selector)
-      return (typeof part === 'string' ? text.includes(part) : part.test(text)) ? text : null
-    },
-    timeout,
-  )
-}
 
 const RELAY = /已提交至.+工商.*联.*，待转交人民法院/
 
