@@ -214,6 +214,8 @@ describe('mediationCase: drafts', () => {
       status: 'draft',
     })
     expect(list.ok && list.data.items.map((i) => i.caseId)).toContain(caseId)
+    const restored = await h.call(A, 'mediationCase', 'detail', { caseId })
+    expect(restored.ok && restored.data.draftRespondent).toEqual({ name: '李娜' })
     const submitted = await h.call(
       A,
       'mediationCase',
@@ -222,6 +224,8 @@ describe('mediationCase: drafts', () => {
       rid(),
     )
     expect(submitted).toMatchObject({ ok: true, data: { caseId, status: 'submitted', version: 2 } })
+    const after = await h.call(A, 'mediationCase', 'detail', { caseId })
+    expect(after.ok && after.data.draftRespondent).toBeNull()
     const again = await h.call(A, 'mediationCase', 'saveDraft', { caseId, amountFen: 1 }, rid())
     expect(errorOf(again)?.code).toBe('INVALID_TRANSITION')
   })

@@ -208,6 +208,11 @@ export interface CaseDetail extends CaseSummary {
   readonly evidence: readonly EvidenceView[]
   readonly region: RegionInput | null
   readonly respondentAddress: string | null
+  /**
+   * A draft's half-filled respondent as its applicant typed it (only the applicant of a draft gets
+   * it), so a draft saved on one device restores whole on another.
+   */
+  readonly draftRespondent?: Partial<RespondentInput> | null
   readonly mediator: MediatorCard | null
   readonly closeReason: {
     readonly kind: string

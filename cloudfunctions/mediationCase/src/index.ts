@@ -38,6 +38,7 @@ import type {
   CaseDetail,
   CaseFields,
   EvidenceView,
+  RespondentInput,
   SaveDraftRequest,
   TimelineEntry,
 } from '../../../typings/api/mediationCase'
@@ -792,8 +793,13 @@ async function detail(caseId: string, caller: Caller, now: Date): Promise<CaseDe
     (role === 'applicant' || role === 'respondent' || role === 'mediator')
       ? decryptField(doc.respondent.addressEnc)
       : null
+  const draftRespondent =
+    role === 'applicant' && doc.status === 'draft' && typeof doc.draftRespondentEnc === 'string'
+      ? (JSON.parse(decryptField(doc.draftRespondentEnc)) as Partial<RespondentInput>)
+      : null
   return {
     ...summary(doc, role, caller, now),
+    draftRespondent,
     description: doc.description,
     descriptionCheck: doc.descriptionCheck,
     claims: doc.claims,

@@ -8,6 +8,7 @@ import {
   formatYuan,
   parseAmountYuan,
   restoreForm,
+  restoredDraftNotice,
   reviewRows,
   stepErrors,
   stepOfField,
@@ -187,7 +188,7 @@ describe('review and restore', () => {
 })
 
 describe('server draft', () => {
-  it('brings back the case fields and leaves the sealed respondent and evidence empty', () => {
+  it('brings back the case fields; without a kept respondent that step and the evidence start empty', () => {
     const form = formFromDraft({
       disputeType: 'lease',
       description: '对方拖欠三个月租金',
@@ -208,8 +209,42 @@ describe('server draft', () => {
       claims: [],
       region: { provinceCode: '650000', cityCode: '650100' },
     })
+    expect(restoredDraftNotice(form)).toBe('已恢复您保存的草稿，请补充被申请人和证据')
     expect(bare.claims).toEqual([''])
     expect(bare.cityCode).toBe('')
     expect(bare.amountYuan).toBe('')
+  })
+
+  it('brings back the respondent a server draft kept, so only the evidence is asked again', () => {
+    const form = formFromDraft({
+      disputeType: 'sale_contract',
+      description: null,
+      amountFen: null,
+      claims: [],
+      region: null,
+      draftRespondent: {
+        partyType: 'person',
+        name: '王芳',
+        phone: '13900000000',
+        address: '杭州市西湖区文三路 1 号',
+      },
+    })
+    expect(form.respondent).toEqual({
+      partyType: 'person',
+      name: '王芳',
+      phone: '13900000000',
+      idType: 'resident_id',
+      idNumber: '',
+      uscc: '',
+      address: '杭州市西湖区文三路 1 号',
+    })
+    expect(restoredDraftNotice(form)).toBe('已恢复您保存的草稿，证据请重新上传')
+    const saved = toDraftRequest(form, 'case_1')
+    expect(saved.respondent).toEqual({
+      partyType: 'person',
+      name: '王芳',
+      phone: '13900000000',
+      address: '杭州市西湖区文三路 1 号',
+    })
   })
 })

@@ -1,5 +1,5 @@
-// Keeps the half-filled application on this device too: the server seals a draft's respondent
-// and does not hand it (or the evidence file ids) back, so only this copy restores the whole form.
+// Keeps the half-filled application on this device too: the server does not hand a draft's
+// evidence file ids back, so only this copy restores the whole form.
 import type { ApplyForm } from './logic'
 
 const KEY = 'mediation-apply-draft'

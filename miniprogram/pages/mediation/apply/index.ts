@@ -28,6 +28,7 @@ import {
   hasErrors,
   idTypeLabel,
   restoreForm,
+  restoredDraftNotice,
   reviewRows,
   stepErrors,
   stepOfField,
@@ -128,8 +129,9 @@ Page({
     // The user may have started typing meanwhile; their input wins.
     const untouched = JSON.stringify(this.data.form) === JSON.stringify(EMPTY_FORM)
     if (!detail.ok || this.data.caseId || !untouched) return
-    this.showForm(formFromDraft(detail.data), draft.caseId)
-    showSuccess(this, '已恢复您保存的草稿，请补充被申请人和证据')
+    const form = formFromDraft(detail.data)
+    this.showForm(form, draft.caseId)
+    showSuccess(this, restoredDraftNotice(form))
   },
 
   onShow() {

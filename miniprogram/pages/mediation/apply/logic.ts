@@ -398,10 +398,6 @@ export function restoreForm(stored: unknown): ApplyForm | undefined {
   if (typeof stored !== 'object' || stored === null) return undefined
   const s = stored as Partial<Record<keyof ApplyForm, unknown>>
   const str = (v: unknown) => (typeof v === 'string' ? v : '')
-  const r = (
-    typeof s.respondent === 'object' && s.respondent !== null ? s.respondent : {}
-  ) as Partial<Record<keyof RespondentForm, unknown>>
-  const idType = ID_TYPES.some((t) => t.code === r.idType) ? (r.idType as IdType) : 'resident_id'
   const claims = Array.isArray(s.claims) ? s.claims.filter((c) => typeof c === 'string') : []
   const evidence = Array.isArray(s.evidence)
     ? (s.evidence as unknown[]).filter(
@@ -419,32 +415,52 @@ export function restoreForm(stored: unknown): ApplyForm | undefined {
     amountYuan: str(s.amountYuan),
     claims: claims.length ? claims : [''],
     cityCode: str(s.cityCode),
-    respondent: {
-      partyType: r.partyType === 'enterprise' ? 'enterprise' : 'person',
-      name: str(r.name),
-      phone: str(r.phone),
-      idType,
-      idNumber: str(r.idNumber),
-      uscc: str(r.uscc),
-      address: str(r.address),
-    },
+    respondent: restoreRespondent(s.respondent),
     evidence,
   }
 }
 
+/** A respondent read back from storage or a server draft; missing or odd fields start empty. */
+function restoreRespondent(stored: unknown): RespondentForm {
+  const str = (v: unknown) => (typeof v === 'string' ? v : '')
+  const r = (typeof stored === 'object' && stored !== null ? stored : {}) as Partial<
+    Record<keyof RespondentForm, unknown>
+  >
+  return {
+    partyType: r.partyType === 'enterprise' ? 'enterprise' : 'person',
+    name: str(r.name),
+    phone: str(r.phone),
+    idType: ID_TYPES.some((t) => t.code === r.idType) ? (r.idType as IdType) : 'resident_id',
+    idNumber: str(r.idNumber),
+    uscc: str(r.uscc),
+    address: str(r.address),
+  }
+}
+
 /**
- * A server draft as the form (another device saved it): the case fields come back, the sealed
- * respondent and the evidence do not, so those steps start empty.
+ * A server draft as the form (another device saved it): the case fields and the respondent as
+ * typed come back; evidence file ids do not, so the evidence step starts empty.
  */
 export function formFromDraft(
-  detail: Pick<CaseDetail, 'disputeType' | 'description' | 'amountFen' | 'claims' | 'region'>,
+  detail: Pick<
+    CaseDetail,
+    'disputeType' | 'description' | 'amountFen' | 'claims' | 'region' | 'draftRespondent'
+  >,
 ): ApplyForm {
   return {
     ...EMPTY_FORM,
+    respondent: restoreRespondent(detail.draftRespondent),
     disputeType: detail.disputeType ?? '',
     description: detail.description ?? '',
     amountYuan: detail.amountFen ? formatYuan(detail.amountFen) : '',
     claims: detail.claims.length ? [...detail.claims] : [''],
     cityCode: regionOf(detail.region?.cityCode)?.cityCode ?? '',
   }
+}
+
+/** What the applicant is told after a server draft came back: only the missing parts to redo. */
+export function restoredDraftNotice(form: ApplyForm): string {
+  return form.respondent.name.trim() === ''
+    ? '已恢复您保存的草稿，请补充被申请人和证据'
+    : '已恢复您保存的草稿，证据请重新上传'
 }
