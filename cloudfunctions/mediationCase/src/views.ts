@@ -11,6 +11,7 @@ import {
   mediationCaseMachine,
   type CaseCommand,
 } from '../../../miniprogram/core/machines/mediation-case'
+import { caseEventLabel } from '../../../miniprogram/core/timeline-labels'
 import type {
   CaseAction,
   CaseChange,
@@ -122,34 +123,6 @@ export function change(caseId: string, doc: CaseDoc): CaseChange {
   }
 }
 
-const EVENT_LABELS: Record<string, string> = {
-  'case.submitted': '提交调解申请',
-  'case.respondent_invited': '已通知被申请人',
-  'case.reinvited': '重新发送邀请',
-  'case.respondent_joined': '被申请人已加入',
-  'case.respondent_consented': '被申请人同意调解',
-  'case.respondent_declined': '被申请人拒绝调解',
-  'case.mediator_chosen': '选择调解员',
-  'case.mediator_accepted': '调解员受理案件',
-  'case.mediator_declined': '调解员不予受理',
-  'case.withdrawn': '申请人撤回申请',
-  'case.mediation_started': '开始调解',
-  'case.agreement_drafted': '拟定调解协议',
-  'case.signing_started': '发起协议签署',
-  'case.settled': '调解成功',
-  'case.extension_requested': '申请延长调解期限',
-  'case.extension_consented': '同意延长调解期限',
-  'case.extended': '调解期限已延长',
-  'case.extension_declined': '不同意延长调解期限',
-  'case.ended_by_party': '当事人终止调解',
-  'case.closed_failed': '调解不成功结案',
-  'case.terminated': '调解终结',
-  'case.expired': '调解期限届满结案',
-  'case.rated': '当事人评价',
-  'call.started': '调解员发起视频调解',
-  'call.ended': '视频调解结束',
-}
-
 /** `3 分 5 秒`: how long a call lasted, for its timeline entry. */
 function durationNote(seconds: number): string {
   const s = Math.max(0, Math.round(seconds))
@@ -178,7 +151,7 @@ export function timelineEntry(e: CaseEventDoc): TimelineEntry {
           : null
   return {
     type: e.type,
-    label: EVENT_LABELS[e.type] ?? e.type,
+    label: caseEventLabel(e.type),
     actorLabel: isActorKind(e.actorKind) ? ACTOR_KIND_LABELS[e.actorKind] : '系统',
     from: e.from,
     to: e.to,

@@ -2,6 +2,7 @@
 // and the 更多 action sheet built from what the server allows this caller now.
 import { MEDIATION_DEFAULT_DAYS, maxExtensionDays, remaining } from '../../../core/deadlines'
 import { MAX_REASON_LENGTH } from '../../../core/limits'
+import { caseEventLabel } from '../../../core/timeline-labels'
 import { caseTagTheme, type TagTheme } from '../../../utils/tag-theme'
 import type {
   CaseAction,
@@ -213,7 +214,7 @@ export function stageSteps(detail: CaseDetail): StageStep[] {
 export function eventRows(timeline: readonly TimelineEntry[]): EventRow[] {
   return [...timeline].reverse().map((e, i) => ({
     key: `${e.at}-${i}`,
-    label: e.label,
+    label: caseEventLabel(e.type),
     meta: `${chinaTime(e.at)} · ${e.actorLabel}`,
     note: e.note ?? '',
   }))
