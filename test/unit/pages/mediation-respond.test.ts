@@ -36,7 +36,7 @@ describe('safe summary', () => {
       { label: '案件编号', value: 'TJ202612010001' },
       { label: '纠纷类型', value: '买卖合同纠纷' },
       { label: '申请人', value: '张*' },
-      { label: '争议金额', value: '120000.50 元' },
+      { label: '争议金额', value: '¥120,000.50' },
       { label: '当前状态', value: '待被申请人确认' },
       { label: '调解请求', value: '1. 支付货款\n2. 支付利息' },
     ])

@@ -2,6 +2,7 @@
 // and the 更多 action sheet built from what the server allows this caller now.
 import { MEDIATION_DEFAULT_DAYS, maxExtensionDays, remaining } from '../../../core/deadlines'
 import { MAX_REASON_LENGTH } from '../../../core/limits'
+import { formatMoney } from '../../../core/money'
 import { caseEventLabel } from '../../../core/timeline-labels'
 import { caseTagTheme, type TagTheme } from '../../../utils/tag-theme'
 import type {
@@ -101,12 +102,10 @@ export function chinaTime(iso: string): string {
   return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`
 }
 
-/** `¥12,345.60` from integer fen; empty for no amount. */
+/** `¥12,345.60` from integer fen; 非金钱请求 for 0, empty for no amount. */
 export function amountText(fen: number | null): string {
   if (fen === null || !Number.isFinite(fen) || fen <= 0) return fen === 0 ? '非金钱请求' : ''
-  const yuan = Math.floor(fen / 100)
-  const cents = pad(Math.round(fen % 100))
-  return `¥${yuan.toLocaleString('en-US')}.${cents}`
+  return formatMoney(fen)
 }
 
 export function durationText(seconds: number | null): string {

@@ -1,8 +1,9 @@
 // The respondent's landing page rules: reading the one-time token from a share path or the
 // mini-program code's scene, the safe summary of the case, and the decline reason.
 import { MAX_REASON_LENGTH } from '../../../core/limits'
+import { formatMoney } from '../../../core/money'
 import type { CaseDetail } from '../../../../typings/api/mediationCase'
-import { formatYuan, textLength } from '../apply/logic'
+import { textLength } from '../apply/logic'
 
 const TOKEN = /^[A-Za-z0-9_-]{16,64}$/
 
@@ -42,7 +43,7 @@ export function safeSummary(detail: CaseDetail): readonly SummaryRow[] {
       label: '争议金额',
       value:
         detail.amountFen !== null && detail.amountFen > 0
-          ? `${formatYuan(detail.amountFen)} 元`
+          ? formatMoney(detail.amountFen)
           : '非金钱请求',
     },
     { label: '当前状态', value: detail.statusLabel },
