@@ -7,7 +7,15 @@ import { AppError, fail } from './errors'
 import { countWhere } from './store'
 import type { Tx } from './transaction'
 
-const ATTEMPTS = 8
+/** A burst of N writers taking numbers at once needs up to N rounds for the last one. */
+export const NUMBER_ATTEMPTS = 40
+
+/** A short, jittered pause before taking the next number, so a burst spreads out instead of
+ * colliding again in lockstep. */
+export function numberCollisionPause(attempt: number): Promise<void> {
+  const ms = (5 + Math.random() * 20) * Math.min(attempt + 1, 6)
+  return new Promise((resolve) => setTimeout(resolve, ms))
+}
 
 export function reservationId(number: string): string {
   return `cn_${number}`
@@ -38,8 +46,9 @@ export async function withNextNumber<T>(
     try {
       return await run(number.value, reserve)
     } catch (e) {
-      if (e instanceof AppError && e.code === 'CONFLICT' && attempt < ATTEMPTS) {
+      if (e instanceof AppError && e.code === 'CONFLICT' && attempt < NUMBER_ATTEMPTS) {
         seq += 1
+        await numberCollisionPause(attempt)
         continue
       }
       throw e

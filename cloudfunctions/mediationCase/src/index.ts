@@ -69,6 +69,7 @@ import {
   type Tx,
 } from '../../_shared'
 import { assertPartyIdentity } from '../../_shared/case-access'
+import { NUMBER_ATTEMPTS, numberCollisionPause } from '../../_shared/numbers'
 import {
   checkEvidenceOwnership,
   evidenceRecords,
@@ -332,7 +333,8 @@ async function submit(p: CaseFields & { caseId?: string }, ctx: HandlerContext) 
       })
     } catch (e) {
       // Someone took this number a moment ago: the next one, at most a few times.
-      if (e instanceof AppError && e.code === 'CONFLICT' && attempt < 8) {
+      if (e instanceof AppError && e.code === 'CONFLICT' && attempt < NUMBER_ATTEMPTS) {
+        await numberCollisionPause(attempt)
         seq = Math.max(seq + 1, await nextSequence(day))
         continue
       }
