@@ -76,6 +76,26 @@ export function invitationPrompt(invitation: PendingInvitation): {
   }
 }
 
+/**
+ * The call the user is in right now, registered by the call page: its own invitation must not pop
+ * up over the call it invites to. Several call pages never coexist, but `leave` only clears its own
+ * call so a late unload of an old page cannot forget a newer one.
+ */
+export const callPresence = {
+  current: null as string | null,
+  enter(callId: string): void {
+    if (callId) this.current = callId
+  },
+  leave(callId: string): void {
+    if (this.current === callId) this.current = null
+  },
+}
+
+/** Whether to ask about an invitation: never for the call the user is already in. */
+export function shouldAsk(invitation: PendingInvitation, currentCallId: string | null): boolean {
+  return invitation.callId !== currentCallId
+}
+
 export function callPageUrl(callId: string): string {
   return `/pages/case/call/index?callId=${encodeURIComponent(callId)}`
 }
@@ -152,7 +172,7 @@ export class InvitationWatcher {
       ringing.add(invitation.invitationId)
       if (this.seen.has(invitation.invitationId)) continue
       this.seen.add(invitation.invitationId)
-      this.queue.push(invitation)
+      if (shouldAsk(invitation, callPresence.current)) this.queue.push(invitation)
     }
     this.ringing = ringing
     if (this.queue.length === 0 || this.settleTimer !== null) return
@@ -167,8 +187,11 @@ export class InvitationWatcher {
     if (this.asking) return
     const invitation = this.queue.shift()
     if (!invitation) return
-    // Withdrawn, answered elsewhere or ended since it was queued: nothing to ask any more.
-    if (!this.ringing.has(invitation.invitationId)) {
+    // Withdrawn, answered elsewhere, ended, or joined from the case page since it was queued.
+    if (
+      !this.ringing.has(invitation.invitationId) ||
+      !shouldAsk(invitation, callPresence.current)
+    ) {
       void this.next()
       return
     }

@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest'
 import {
   callPageUrl,
+  callPresence,
   invitationPrompt,
   InvitationWatcher,
   readInvitation,
   RECONNECT_DELAYS_MS,
   SETTLE_MS,
+  shouldAsk,
   type InvitationDeps,
   type PendingInvitation,
 } from '../../../miniprogram/utils/invitations'
@@ -205,5 +207,59 @@ describe('InvitationWatcher', () => {
     w.start()
     expect(w.connected).toBe(false)
     expect(p.timers).toHaveLength(1)
+  })
+})
+
+describe('invitations for the call the user is already in', () => {
+  const inv = (callId: string): PendingInvitation => ({
+    invitationId: `inv_${callId}`,
+    callId,
+    caseNumber: '',
+    expiresAt: NOW + 60_000,
+  })
+
+  it('asks about any other call, never the current one', () => {
+    expect(shouldAsk(inv('call_a'), null)).toBe(true)
+    expect(shouldAsk(inv('call_a'), 'call_b')).toBe(true)
+    expect(shouldAsk(inv('call_a'), 'call_a')).toBe(false)
+  })
+
+  it('an old call page leaving does not forget the call entered after it', () => {
+    callPresence.enter('call_old')
+    callPresence.enter('call_new')
+    callPresence.leave('call_old')
+    expect(callPresence.current).toBe('call_new')
+    callPresence.leave('call_new')
+    expect(callPresence.current).toBeNull()
+  })
+
+  it('does not pop up on the call page for its own call, but still rings for another', async () => {
+    const p = fakePlatform([false])
+    const w = new InvitationWatcher(p.deps)
+    w.start()
+    callPresence.enter('call_i1')
+    try {
+      p.emit([doc('i1'), doc('i2')])
+      p.settle()
+      await p.flush()
+    } finally {
+      callPresence.leave('call_i1')
+    }
+    expect(p.log).toEqual(['watch', 'ask call_i2', 'decline call_i2'])
+  })
+
+  it('drops a queued invitation once the user has entered its call from the case page', async () => {
+    const p = fakePlatform([])
+    const w = new InvitationWatcher(p.deps)
+    w.start()
+    p.emit([doc('i1')])
+    callPresence.enter('call_i1')
+    try {
+      p.settle()
+      await p.flush()
+    } finally {
+      callPresence.leave('call_i1')
+    }
+    expect(p.log).toEqual(['watch'])
   })
 })
