@@ -59,9 +59,23 @@ describe('mediator cards', () => {
       ratingText: '4.8 分 · 12 条评价',
       caseloadText: '已调解 48 件',
       accepting: true,
+      closedNote: '',
       reasons: ['擅长该纠纷类型', '同城'],
       summary: '擅长该纠纷类型 · 同城',
     })
+  })
+
+  it('says in words why a recommended mediator cannot be chosen', () => {
+    const row = recommendedRow({
+      rank: 2,
+      score: 0.5,
+      breakdown: {} as RecommendedMediator['breakdown'],
+      reasons: ['同城'],
+      summary: '同城',
+      mediator: { ...CARD, acceptingCases: false },
+    })
+    expect(row.summary).toBe('同城')
+    expect(row.closedNote).toBe('暂不接受新案件')
   })
 
   it('marks a search result that takes no new cases and an unrated mediator', () => {
@@ -72,7 +86,8 @@ describe('mediator cards', () => {
       ratingCount: 0,
       title: null,
     })
-    expect(row.summary).toBe('暂不接受新案件')
+    expect(row.accepting).toBe(false)
+    expect(row.closedNote).toBe('暂不接受新案件')
     expect(row.ratingText).toBe('暂无评价')
     expect(row.title).toBe('调解员')
     expect(ratingText(5, 1)).toBe('5.0 分 · 1 条评价')

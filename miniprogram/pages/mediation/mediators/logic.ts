@@ -25,6 +25,8 @@ export interface MediatorRow extends MediatorIdentity {
   readonly ratingText: string
   readonly caseloadText: string
   readonly accepting: boolean
+  /** Shown instead of 选择TA when the mediator takes no new cases; '' when they do. */
+  readonly closedNote: string
   /** Why this mediator was recommended; empty for search results. */
   readonly reasons: readonly string[]
   readonly summary: string
@@ -60,8 +62,9 @@ function baseRow(m: MediatorPublicCard): MediatorRow {
     ratingText: ratingText(m.rating, m.ratingCount),
     caseloadText: `已调解 ${m.casesHandled} 件`,
     accepting: m.acceptingCases,
+    closedNote: m.acceptingCases ? '' : '暂不接受新案件',
     reasons: [],
-    summary: m.acceptingCases ? '' : '暂不接受新案件',
+    summary: '',
   }
 }
 
