@@ -76,6 +76,8 @@ interface ApplyPageData {
   /** The user declined the privacy guide: the respondent's ID fields stay off. */
   privacyRefused: boolean
   skeletonRows: unknown[]
+  /** After a server draft came back: what to redo, shown under the steps (a toast would hide them). */
+  restoredNotice: string
 }
 
 const INITIAL: ApplyPageData = {
@@ -107,6 +109,7 @@ const INITIAL: ApplyPageData = {
   idTypePickerVisible: false,
   privacyRefused: false,
   skeletonRows: [{ width: '100%', height: '96rpx' }, 1, 1, 1, 1],
+  restoredNotice: '',
 }
 
 Page({
@@ -131,7 +134,7 @@ Page({
     if (!detail.ok || this.data.caseId || !untouched) return
     const form = formFromDraft(detail.data)
     this.showForm(form, draft.caseId)
-    showSuccess(this, restoredDraftNotice(form))
+    this.setData({ restoredNotice: restoredDraftNotice(form) })
   },
 
   onShow() {
