@@ -76,19 +76,34 @@ export function invitationPrompt(invitation: PendingInvitation): {
   }
 }
 
+/** What the invitation rule reads of an open page (WeChat's `getCurrentPages()` entries). */
+export interface OpenPage {
+  readonly route?: string
+  readonly data?: unknown
+  readonly options?: unknown
+}
+
+const CALL_ROUTE = 'pages/case/call/index'
+
 /**
- * The call the user is in right now, registered by the call page: its own invitation must not pop
- * up over the call it invites to. Several call pages never coexist, but `leave` only clears its own
- * call so a late unload of an old page cannot forget a newer one.
+ * The call the user is in: the call page on top of the stack, by the `callId` its data holds (or
+ * its query, before onLoad has run). Read from the page stack rather than kept in this module,
+ * because a page may be bundled with its own copy of the module.
  */
-export const callPresence = {
-  current: null as string | null,
-  enter(callId: string): void {
-    if (callId) this.current = callId
-  },
-  leave(callId: string): void {
-    if (this.current === callId) this.current = null
-  },
+export function currentCallId(pages: readonly OpenPage[]): string | null {
+  const top = pages[pages.length - 1]
+  if (!top || top.route?.replace(/^\//, '') !== CALL_ROUTE) return null
+  const fromData = (top.data as { callId?: unknown } | undefined)?.callId
+  if (typeof fromData === 'string' && fromData) return fromData
+  const fromQuery = (top.options as { callId?: unknown } | undefined)?.callId
+  return typeof fromQuery === 'string' && fromQuery ? decodeURIComponent(fromQuery) : null
+}
+
+/** WeChat's page stack; empty where there is none (Node tests, a runtime without globalThis). */
+function openPages(): readonly OpenPage[] {
+  if (typeof globalThis !== 'object') return []
+  const stack = (globalThis as { getCurrentPages?: () => readonly OpenPage[] }).getCurrentPages
+  return typeof stack === 'function' ? stack() : []
 }
 
 /** Whether to ask about an invitation: never for the call the user is already in. */
@@ -172,7 +187,7 @@ export class InvitationWatcher {
       ringing.add(invitation.invitationId)
       if (this.seen.has(invitation.invitationId)) continue
       this.seen.add(invitation.invitationId)
-      if (shouldAsk(invitation, callPresence.current)) this.queue.push(invitation)
+      if (shouldAsk(invitation, currentCallId(openPages()))) this.queue.push(invitation)
     }
     this.ringing = ringing
     if (this.queue.length === 0 || this.settleTimer !== null) return
@@ -190,7 +205,7 @@ export class InvitationWatcher {
     // Withdrawn, answered elsewhere, ended, or joined from the case page since it was queued.
     if (
       !this.ringing.has(invitation.invitationId) ||
-      !shouldAsk(invitation, callPresence.current)
+      !shouldAsk(invitation, currentCallId(openPages()))
     ) {
       void this.next()
       return

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import {
   callPageUrl,
-  callPresence,
+  currentCallId,
   invitationPrompt,
   InvitationWatcher,
   readInvitation,
@@ -211,6 +211,14 @@ describe('InvitationWatcher', () => {
 })
 
 describe('invitations for the call the user is already in', () => {
+  // The mini-program's page stack, as WeChat's global getCurrentPages() returns it.
+  const g = globalThis as { getCurrentPages?: () => unknown[] }
+  const onCallPage = (callId: string) => {
+    g.getCurrentPages = () => [{ route: 'pages/case/call/index', data: { callId }, options: {} }]
+  }
+  const leavePages = () => {
+    delete g.getCurrentPages
+  }
   const inv = (callId: string): PendingInvitation => ({
     invitationId: `inv_${callId}`,
     callId,
@@ -224,26 +232,28 @@ describe('invitations for the call the user is already in', () => {
     expect(shouldAsk(inv('call_a'), 'call_a')).toBe(false)
   })
 
-  it('an old call page leaving does not forget the call entered after it', () => {
-    callPresence.enter('call_old')
-    callPresence.enter('call_new')
-    callPresence.leave('call_old')
-    expect(callPresence.current).toBe('call_new')
-    callPresence.leave('call_new')
-    expect(callPresence.current).toBeNull()
+  it('reads the current call from the call page on top of the stack', () => {
+    const call = { route: 'pages/case/call/index', data: { callId: 'call_a' }, options: {} }
+    expect(currentCallId([{ route: 'pages/home/index' }, call])).toBe('call_a')
+    expect(
+      currentCallId([{ route: 'pages/case/call/index', data: {}, options: { callId: 'c%2F1' } }]),
+    ).toBe('c/1')
+    // The call page under another page (or no page at all) is not "in the call" on screen.
+    expect(currentCallId([call, { route: 'pages/case/detail/index' }])).toBeNull()
+    expect(currentCallId([])).toBeNull()
   })
 
   it('does not pop up on the call page for its own call, but still rings for another', async () => {
     const p = fakePlatform([false])
     const w = new InvitationWatcher(p.deps)
     w.start()
-    callPresence.enter('call_i1')
+    onCallPage('call_i1')
     try {
       p.emit([doc('i1'), doc('i2')])
       p.settle()
       await p.flush()
     } finally {
-      callPresence.leave('call_i1')
+      leavePages()
     }
     expect(p.log).toEqual(['watch', 'ask call_i2', 'decline call_i2'])
   })
@@ -253,12 +263,12 @@ describe('invitations for the call the user is already in', () => {
     const w = new InvitationWatcher(p.deps)
     w.start()
     p.emit([doc('i1')])
-    callPresence.enter('call_i1')
+    onCallPage('call_i1')
     try {
       p.settle()
       await p.flush()
     } finally {
-      callPresence.leave('call_i1')
+      leavePages()
     }
     expect(p.log).toEqual(['watch'])
   })

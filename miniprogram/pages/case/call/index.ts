@@ -1,7 +1,6 @@
 import type { CallView } from '../../../../typings/api/videoMediation'
 import { callMembers, endCall, joinCall, leaveCall } from '../../../services/calls'
 import { newIntent } from '../../../services/intent'
-import { callPresence } from '../../../utils/invitations'
 import { showError } from '../../../utils/notify'
 import {
   callTitle,
@@ -91,11 +90,9 @@ Page({
   onLoad(query: Record<string, string | undefined>) {
     const callId = typeof query['callId'] === 'string' ? decodeURIComponent(query['callId']) : ''
     this.setData({ callId })
-    callPresence.enter(callId)
     void this.enter()
   },
   onUnload() {
-    callPresence.leave(this.data.callId)
     this.stopPolling()
     if (this.inRoom) {
       // Leaving by the back button is a hang-up too, or the others would see a ghost member.
