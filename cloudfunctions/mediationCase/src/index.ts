@@ -313,16 +313,37 @@ async function submit(p: CaseFields & { caseId?: string }, ctx: HandlerContext) 
   const first = formatCaseNumber('mediation_case', ctx.now, 1)
   if (!first.ok) return fail('INTERNAL', first.error.message)
   const day = first.value.slice(0, 10)
-  let seq = await nextSequence(day)
+  const counterId = `seq_mediation_case_${day}`
+  let floor = await nextSequence(day)
   for (let attempt = 0; ; attempt += 1) {
-    const number = formatCaseNumber('mediation_case', ctx.now, seq)
-    if (!number.ok) return fail('CONFLICT', '今日案件编号已用完，请明日再提交')
-    const caseNumber = number.value
     try {
       return await ctx.transact(async (tx) => {
         const current = draft ? await tx.get<CaseDoc>(COLLECTIONS.mediationCases, caseId) : base
         if (!current || current.version !== base.version) {
           return fail('CONFLICT', '草稿已被修改，请刷新后重试')
+        }
+        // The day's counter is read and advanced inside the transaction, so submissions the
+        // database serialises never collide on a number; the floor covers cases numbered before
+        // the counter existed, and the `cn_` event id still makes a number impossible to reuse.
+        const counter = await tx.get<{ value?: number; version?: number }>(
+          COLLECTIONS.caseEvents,
+          counterId,
+        )
+        const seq = Math.max(floor, (counter?.value ?? 0) + 1)
+        const number = formatCaseNumber('mediation_case', ctx.now, seq)
+        if (!number.ok) return fail('CONFLICT', '今日案件编号已用完，请明日再提交')
+        const caseNumber = number.value
+        if (counter) {
+          await tx.updateVersioned(COLLECTIONS.caseEvents, counterId, counter.version ?? 0, {
+            value: seq,
+          })
+        } else {
+          await tx.create(COLLECTIONS.caseEvents, counterId, {
+            type: 'number.counter',
+            numberDay: day,
+            value: seq,
+            version: 1,
+          })
         }
         const applied = await applyCaseCommand(tx, caseId, current, 'submit', who, ctx.now, {
           patch: { ...patch, caseNumber, caseDay: day },
@@ -332,10 +353,11 @@ async function submit(p: CaseFields & { caseId?: string }, ctx: HandlerContext) 
         return { ...change(caseId, applied.next), caseNumber }
       })
     } catch (e) {
-      // Someone took this number a moment ago: the next one, at most a few times.
+      // A concurrent writer changed the counter (databases that do not serialise transactions):
+      // take the next one, pausing briefly so a burst does not collide again in lockstep.
       if (e instanceof AppError && e.code === 'CONFLICT' && attempt < NUMBER_ATTEMPTS) {
         await numberCollisionPause(attempt)
-        seq = Math.max(seq + 1, await nextSequence(day))
+        floor = Math.max(floor, await nextSequence(day))
         continue
       }
       throw e
