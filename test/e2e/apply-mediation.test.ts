@@ -13,10 +13,10 @@ import {
   waitForPage,
   waitForSelector,
   waitUntil,
-  type Element,
   type MiniProgram,
   type Page,
 } from './support/harness'
+import { tipsOf, typeInto } from './support/page-text'
 
 // 申请调解, second chapter of the manual: the verified applicant fills the four steps (a wrong
 // respondent phone is stopped under its field; on a fresh install the privacy consent popup
@@ -31,18 +31,6 @@ const respondent = useApp({ as: PARTIES.respondent })
 
 declare const document: {
   querySelector(s: string): { click(): void } | null
-}
-
-type Typable = Element & { input(v: string): Promise<void> }
-
-async function typeInto(page: Page, selector: string, value: string): Promise<void> {
-  const field = await waitForSelector(page, selector)
-  await (field as Typable).input(value)
-}
-
-async function tipsOf(page: Page, selector: string): Promise<string> {
-  const tips = await page.$(`${selector} >>> .t-input__tips`)
-  return tips ? textOf(tips) : ''
 }
 
 /** Opens a t-picker by its cell, taps the option row with `label`, and confirms. */

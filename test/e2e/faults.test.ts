@@ -13,6 +13,7 @@ import {
   type Element,
   type Page,
 } from './support/harness'
+import { waitForText } from './support/page-text'
 
 // 满意度评价 under a fault: the case is settled; 张伟 taps 提交评价 without stars and is told to
 // choose some; with the next three invocations of mediationCase failing (the service retries a
@@ -36,20 +37,6 @@ async function faults(method: 'GET' | 'POST' | 'DELETE', body?: object) {
 afterAll(async () => {
   await faults('DELETE')
 })
-
-async function textIn(page: Page, selector: string): Promise<string> {
-  const el = await page.$(selector)
-  // A component without a rendered node yet (t-message before its first notice) reads as ''.
-  return el ? textOf(el).catch(() => '') : ''
-}
-
-function waitForText(page: Page, selector: string, part: string) {
-  return waitUntil(
-    `${selector} 显示“${part}”`,
-    async () => ((await textIn(page, selector)).includes(part) ? true : null),
-    20_000,
-  )
-}
 
 async function submitButton(page: Page): Promise<Element> {
   return waitUntil('提交评价按钮', async () => {

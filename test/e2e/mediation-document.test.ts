@@ -10,8 +10,8 @@ import {
   waitForSelector,
   waitUntil,
   type Element,
-  type Page,
 } from './support/harness'
+import { textIn, waitForText } from './support/page-text'
 
 // 申请出具调解书: 张伟's page offers 申请; 王芳 applies on her phone first, so 张伟's tap is
 // refused with its message and his page shows her request; the chamber's staff process and
@@ -30,23 +30,6 @@ beforeAll(async () => {
   })
   staff = (member?.['openid'] as string | undefined) ?? ''
 })
-
-async function textIn(page: Page, selector: string): Promise<string> {
-  const el = await page.$(selector)
-  // A component without a rendered node yet (t-message before its first notice) reads as ''.
-  return el ? textOf(el).catch(() => '') : ''
-}
-
-function waitForText(page: Page, selector: string, part: string, timeout = 15_000) {
-  return waitUntil(
-    `${selector} 显示“${part}”`,
-    async () => {
-      const text = await textIn(page, selector)
-      return text.includes(part) ? text : null
-    },
-    timeout,
-  )
-}
 
 interface Opened {
   fileType: string

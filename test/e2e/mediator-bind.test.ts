@@ -10,10 +10,10 @@ import {
   waitForPage,
   waitForSelector,
   waitUntil,
-  type Element,
   type MiniProgram,
   type Page,
 } from './support/harness'
+import { tap, tipsOf, typeInto, waitForText } from './support/page-text'
 
 // Binding a mediator account (issue 8): the staff member of 北京市工商联 adds 林晓 on the desk's
 // 调解员管理 and is shown her one-time bind code; a person with no role yet finds
@@ -39,26 +39,6 @@ function tabLabels(mp: MiniProgram): Promise<string[]> {
   })
 }
 
-type Typable = Element & {
-  input(v: string): Promise<void>
-  trigger(type: string, detail?: object): Promise<void>
-}
-
-async function tap(page: Page, selector: string): Promise<void> {
-  await (await waitForSelector(page, selector)).tap()
-}
-
-async function typeInto(page: Page, selector: string, value: string): Promise<Typable> {
-  const field = (await waitForSelector(page, selector)) as Typable
-  await field.input(value)
-  return field
-}
-
-async function tipsOf(page: Page, selector: string): Promise<string> {
-  const tips = await page.$(`${selector} >>> .t-input__tips`)
-  return tips ? textOf(tips) : ''
-}
-
 function waitForTips(page: Page, selector: string): Promise<string> {
   return waitUntil(`${selector} 的提示`, async () => (await tipsOf(page, selector)) || null)
 }
@@ -75,18 +55,6 @@ async function check(page: Page, group: string, label: string): Promise<void> {
 }
 
 /** Waits until `selector` shows text containing `part`, and returns the whole text. */
-function waitForText(page: Page, selector: string, part: string, timeout = 15_000) {
-  return waitUntil(
-    `${selector} 显示“${part}”`,
-    async () => {
-      const el = await page.$(selector)
-      const text = el ? await textOf(el) : ''
-      return text.includes(part) ? text : null
-    },
-    timeout,
-  )
-}
-
 // The code the staff member was shown, redeemed by the newcomer in the second test.
 let code = ''
 

@@ -11,9 +11,8 @@ import {
   waitForPage,
   waitForSelector,
   waitUntil,
-  type Element,
-  type Page,
 } from './support/harness'
+import { tap, typeInto, waitForText } from './support/page-text'
 
 // The mediator's desk (issue 8, mediator half): 王建国 (o_mediator_0001) accepts the case in
 // 待受理, rings the parties (张伟's phone shows the invitation), drafts and sends the agreement;
@@ -27,28 +26,7 @@ declare const document: {
   querySelector(s: string): { textContent: string | null } | null
 }
 
-async function tap(page: Page, selector: string): Promise<void> {
-  await (await waitForSelector(page, selector)).tap()
-}
-
-async function typeInto(page: Page, selector: string, value: string): Promise<void> {
-  const field = await waitForSelector(page, selector)
-  await (field as Element & { input(v: string): Promise<void> }).input(value)
-}
-
 /** Waits until `selector` shows text containing `part`, and returns the whole text. */
-function waitForText(page: Page, selector: string, part: string, timeout = 15_000) {
-  return waitUntil(
-    `${selector} 显示“${part}”`,
-    async () => {
-      const el = await page.$(selector)
-      const text = el ? await textOf(el) : ''
-      return text.includes(part) ? text : null
-    },
-    timeout,
-  )
-}
-
 async function caseStatus(caseId: string): Promise<unknown> {
   const [doc] = await readCollection('mediation_cases', { _id: caseId })
   return doc?.['status']

@@ -13,6 +13,7 @@ import {
   type Element,
   type Page,
 } from './support/harness'
+import { waitForText } from './support/page-text'
 
 // 在线立案: a case closed without agreement is transferred to a filing with everything it held,
 // the organisation's staff accept it, and the filer sees 已立案 with the filing number. A direct
@@ -27,18 +28,6 @@ type Typable = Element & { input(v: string): Promise<void> }
 
 async function textIn(page: Page, selector: string): Promise<string> {
   return textOf(await waitForSelector(page, selector))
-}
-
-async function waitForText(page: Page, selector: string, text: string): Promise<string> {
-  return waitUntil(
-    `${selector} 显示「${text}」`,
-    async () => {
-      const el = await page.$(selector)
-      const shown = el ? await textOf(el) : ''
-      return shown.includes(text) ? shown : null
-    },
-    20_000,
-  )
 }
 
 /** The consent popup opens before any ID is typed on a fresh install; 同意并继续 closes it. */

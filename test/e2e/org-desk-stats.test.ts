@@ -11,6 +11,7 @@ import {
   waitUntil,
   type Page,
 } from './support/harness'
+import { waitForText } from './support/page-text'
 
 // 统计分析 of the organisation desk (issue 8): the staff member of 北京市工商联 reads the figures of
 // the last six months, which count a case submitted this month, then narrows the range to end last
@@ -28,18 +29,6 @@ function chinaMonth(delta: number): string {
 }
 
 /** Waits until `selector` shows text containing `part`, and returns the whole text. */
-function waitForText(page: Page, selector: string, part: string, timeout = 15_000) {
-  return waitUntil(
-    `${selector} 显示“${part}”`,
-    async () => {
-      const el = await page.$(selector)
-      const text = el ? await textOf(el) : ''
-      return text.includes(part) ? text : null
-    },
-    timeout,
-  )
-}
-
 /** Opens the month picker of one end of the range, taps the year and month rows, confirms. */
 async function pickMonth(page: Page, end: 'from' | 'to', month: string): Promise<void> {
   await (await waitForSelector(page, `#range-${end}`)).tap()

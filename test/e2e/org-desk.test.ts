@@ -17,9 +17,9 @@ import {
   waitForPage,
   waitForSelector,
   waitUntil,
-  type Element,
   type Page,
 } from './support/harness'
+import { tap, typeInto, waitForText } from './support/page-text'
 
 // The organisation desk (issue 8, staff half): the seeded staff member of 北京市工商联 decides a
 // manual identity review, a filing and its withdrawal request, relays a judicial confirmation
@@ -35,32 +35,11 @@ const PDF_DATA_URL = `data:application/pdf;base64,${Buffer.from(
   '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n',
 ).toString('base64')}`
 
-async function typeInto(page: Page, selector: string, value: string): Promise<void> {
-  const field = await waitForSelector(page, selector)
-  await (field as Element & { input(v: string): Promise<void> }).input(value)
-}
-
-async function tap(page: Page, selector: string): Promise<void> {
-  await (await waitForSelector(page, selector)).tap()
-}
-
 async function textAt(page: Page, selector: string): Promise<string> {
   return textOf(await waitForSelector(page, selector))
 }
 
 /** Waits until `selector` shows text containing `part`, and returns the whole text. */
-function waitForText(page: Page, selector: string, part: string, timeout = 15_000) {
-  return waitUntil(
-    `${selector} 显示“${part}”`,
-    async () => {
-      const el = await page.$(selector)
-      const text = el ? await textOf(el) : ''
-      return text.includes(part) ? text : null
-    },
-    timeout,
-  )
-}
-
 async function inboxTitles(openid: string): Promise<string[]> {
   const docs = await readCollection('messages', { toOpenid: openid })
   return docs.map((d) => String(d['title']))

@@ -4,7 +4,6 @@ import { ok, readCollection } from './support/emulator'
 import {
   all,
   relaunch,
-  textOf,
   useApp,
   useFreshData,
   waitForSelector,
@@ -12,6 +11,7 @@ import {
   type Element,
   type Page,
 } from './support/harness'
+import { waitForText } from './support/page-text'
 
 // 撤诉: before acceptance the filing is withdrawn at once; after acceptance it becomes a request
 // the organisation rules on, and the filer sees the ruling. An empty reason is stopped first.
@@ -20,18 +20,6 @@ useFreshData()
 const app = useApp({ as: PARTIES.applicant })
 
 type Typable = Element & { input(v: string): Promise<void> }
-
-async function waitForText(page: Page, selector: string, text: string): Promise<string> {
-  return waitUntil(
-    `${selector} 显示「${text}」`,
-    async () => {
-      const el = await page.$(selector)
-      const shown = el ? await textOf(el) : ''
-      return shown.includes(text) ? shown : null
-    },
-    20_000,
-  )
-}
 
 async function withdraw(page: Page, reason: string): Promise<void> {
   await (await waitForSelector(page, '#more-actions')).tap()
