@@ -21,6 +21,7 @@ const { values } = (() => {
         env: { type: 'string' },
         'in-memory': { type: 'boolean' },
         faults: { type: 'string' },
+        'storage-rules': { type: 'string' },
         help: { type: 'boolean' },
       },
       strict: true,
@@ -43,6 +44,7 @@ if (values.help === true) {
       '  --env <id>               默认环境 ID（默认 demo-local）',
       '  --in-memory              数据库只放内存',
       '  --faults <json>          故障注入设置（与 POST /__emulator/faults 相同）',
+      '  --storage-rules <file>   存储安全规则文件（默认 storage/rules.json）',
       '',
     ].join('\n'),
   )
@@ -76,6 +78,7 @@ const options: StartOptions = {
   ...(values.env === undefined ? {} : { envId: values.env }),
   ...(values['in-memory'] === true ? { inMemory: true } : {}),
   ...(faults === undefined ? {} : { faults }),
+  ...(values['storage-rules'] === undefined ? {} : { storageRules: values['storage-rules'] }),
   echoLog: process.env['EMULATOR_LOG'] === '1',
 }
 

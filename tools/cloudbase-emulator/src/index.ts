@@ -13,13 +13,20 @@ import type { EmulatorContext, EmulatorModule } from './server/contracts'
 import { ENV_NAME_RULE, isLocalEnvName } from './server/env-names'
 import { EmulatorServer, type SlowRequestGuard } from './server/http-server'
 import { DEFAULT_ENV_ID } from './sdk-env'
+import {
+  compileStorageRules,
+  loadStorageRulesFile,
+  StorageRules,
+  storageRulesOrThrow,
+} from './rules/index'
 import { createStorageModule, type StorageService } from './storage/index'
 
 export { sdkEnvFor, DEFAULT_ENV_ID, type WxContext } from './sdk-env'
 export type { EmulatorClock } from './server/clock'
 export type { ChangeEvent, EmulatorContext, EmulatorModule } from './server/contracts'
 export type { DatabaseService, CollectionHandle } from './database/index'
-export type { StorageService } from './storage/index'
+export type { StorageService, ClientAccess, ObjectOwner } from './storage/index'
+export { StorageRules, compileStorageRules } from './rules/index'
 export type { FaultConfigInput, FaultInjector } from './faults/index'
 
 export const DEFAULT_PORT = 8790
@@ -50,6 +57,11 @@ export interface StartOptions {
   readonly slowRequestGuard?: SlowRequestGuard
   /** Fault injection from the start (also settable later through `/__emulator/faults`). */
   readonly faults?: FaultConfigInput
+  /**
+   * The storage security rule for client requests instead of the committed storage/rules.json:
+   * a rules object (`{ read, write }`), compiled rules, or the path of a rules file.
+   */
+  readonly storageRules?: Readonly<Record<string, unknown>> | StorageRules | string
 }
 
 export interface RunningEmulator {
@@ -110,10 +122,19 @@ async function loadSeed(database: DatabaseService, env: string): Promise<number>
   return count
 }
 
+function storageRulesFor(option: StartOptions['storageRules']): StorageRules {
+  if (option instanceof StorageRules) return option
+  if (typeof option === 'string')
+    return storageRulesOrThrow(loadStorageRulesFile(option), '存储规则')
+  if (option !== undefined) return storageRulesOrThrow(compileStorageRules(option), '存储规则')
+  return storageRulesOrThrow(loadStorageRulesFile(), '存储安全规则文件 storage/rules.json ')
+}
+
 export async function startEmulator(options: StartOptions = {}): Promise<RunningEmulator> {
   const envId = options.envId ?? DEFAULT_ENV_ID
   const acceptable: boolean = isLocalEnvName(envId)
   if (!acceptable) throw new Error(`环境 ID ${envId} 不可用：${ENV_NAME_RULE}`)
+  const storageRules = storageRulesFor(options.storageRules)
   const dataDir = resolve(options.dataDir ?? join(repoRoot, '.cloudbase'))
   await mkdir(dataDir, { recursive: true })
   const clock = makeClock(options.clock)
@@ -124,7 +145,10 @@ export async function startEmulator(options: StartOptions = {}): Promise<Running
     ...(options.compactEvery === undefined ? {} : { compactEvery: options.compactEvery }),
   })
   const database = databaseModule.api
-  const storageModule = createStorageModule({ dir: join(dataDir, 'storage') })
+  const storageModule = createStorageModule({
+    dir: join(dataDir, 'storage'),
+    rules: storageRules,
+  })
   const storage = storageModule.api
 
   const reset = async (env?: string): Promise<void> => {

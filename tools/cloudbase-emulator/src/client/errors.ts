@@ -46,6 +46,12 @@ export const ClientCode = {
     text: 'storage request fail',
     status: 400,
   },
+  STORAGE_EXCEED_AUTHORITY: {
+    code: 'STORAGE_EXCEED_AUTHORITY',
+    errCode: -503002,
+    text: 'have no access right to the storage',
+    status: 403,
+  },
   TOO_LARGE: {
     code: 'EXCEED_REQUEST_LIMIT',
     errCode: -501005,

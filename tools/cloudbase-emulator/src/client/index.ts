@@ -1,6 +1,6 @@
 // The `client` emulator module: the HTTP API the mini-program side (the web simulator's
 // wx.cloud) talks to. Every call but login carries `Authorization: Bearer <token>`; database
-// access is governed by the security rules in database/rules.json.
+// access is governed by the security rules in database/rules.json, storage by storage/rules.json.
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { faultsOf } from '../faults/index'
 import { loadRulesFile, RulesGuard, type RuleSet } from '../rules'
@@ -11,7 +11,7 @@ import { apiNameOf, handleClientDatabase } from './database-route'
 import { ClientError, FunctionCallError, sendClientError, sendClientJson } from './errors'
 import { readJsonBody, readRawBody, requireSession } from './request'
 import { SessionStore } from './sessions'
-import { tempUrls, uploadInput, type StorageApi } from './storage-routes'
+import { storageAuthOf, tempUrls, uploadInput, type StorageApi } from './storage-routes'
 
 export { SessionStore, bearerToken, DEFAULT_CLIENT_APPID } from './sessions'
 export type { ClientSession, SessionSummary } from './sessions'
@@ -148,20 +148,28 @@ export function createClientModule(options: ClientModuleOptions = {}): EmulatorM
       '/client/uploadFile',
       'cloud.uploadFile',
       async (req, _res, emu) => {
-        requireSession(req, sessions)
+        const session = requireSession(req, sessions)
         const input = uploadInput(req, await readRawBody(req))
         injectStorageFault(emu)
         const storage = emu.service<StorageApi>('storage')
-        const saved = await storage.put(emu.envId, input.cloudPath, input.content)
+        const auth = storageAuthOf(session)
+        const saved = await storage.clientPut(emu.envId, input.cloudPath, input.content, auth)
+        if (saved === undefined) {
+          throw new ClientError(
+            'STORAGE_EXCEED_AUTHORITY',
+            `没有权限写入该文件：${input.cloudPath}`,
+          )
+        }
         return { fileID: saved.fileID, statusCode: 200 }
       },
       false,
     ),
     route('/client/getTempFileURL', 'cloud.getTempFileURL', async (req, _res, emu) => {
-      requireSession(req, sessions)
+      const session = requireSession(req, sessions)
       injectStorageFault(emu)
       const storage = emu.service<StorageApi>('storage')
-      return { fileList: await tempUrls(storage, bodyOf(req)['fileList']) }
+      const fileList = await tempUrls(storage, bodyOf(req)['fileList'], storageAuthOf(session))
+      return { fileList }
     }),
     route('/client/database', apiNameOf, (req, _res, emu) => {
       const session = requireSession(req, sessions)

@@ -1,15 +1,28 @@
 // POST /client/uploadFile and /client/getTempFileURL. Uploads are multipart (a `cloudPath` field
-// and a `file` part, as wx.cloud.uploadFile sends) or a raw body with `?cloudPath=`.
+// and a `file` part, as wx.cloud.uploadFile sends) or a raw body with `?cloudPath=`. Both are
+// judged by the storage security rule (storage/rules.json), as CloudBase judges client requests.
 import type { IncomingMessage } from 'node:http'
+import type { RuleAuth } from '../rules'
 import { boundaryOf, parseMultipart } from '../server/multipart'
+import type { StorageService } from '../storage/index'
 import { ClientError } from './errors'
+import type { ClientSession } from './sessions'
 
 /** The part of `emu.service('storage')` the client endpoint uses. */
-export interface StorageApi {
-  put(env: string, cloudPath: string, content: Buffer): Promise<{ fileID: string; size: number }>
-  tempUrl(fileId: string, maxAgeSec?: number): string
-  getByFileId(fileId: string): Promise<Buffer | undefined>
+export type StorageApi = Pick<StorageService, 'clientPut' | 'clientAccess' | 'tempUrl'>
+
+/** What a storage rule sees as `auth` for a signed-in mini-program user. */
+export function storageAuthOf(session: ClientSession): RuleAuth {
+  return {
+    openid: session.openid,
+    appid: session.appid,
+    loginType: 'WECHAT-OPEN',
+    ...(session.unionid === undefined ? {} : { unionid: session.unionid }),
+  }
 }
+
+/** CloudBase's answer to a client that the storage rule refuses. */
+export const STORAGE_DENIED_MESSAGE = '没有权限访问该文件'
 
 export interface UploadInput {
   readonly cloudPath: string
@@ -52,13 +65,19 @@ export interface TempUrlEntry {
   readonly tempFileURL: string
   readonly maxAge: number
   readonly status: number
+  /** Set on a refused entry: the CloudBase error code name. */
+  readonly code?: string
   readonly errMsg: string
 }
 
 const DEFAULT_MAX_AGE = 86_400
 
 /** `fileList` as wx.cloud.getTempFileURL takes it: fileIDs, or `{ fileID, maxAge }` objects. */
-export async function tempUrls(storage: StorageApi, fileList: unknown): Promise<TempUrlEntry[]> {
+export async function tempUrls(
+  storage: StorageApi,
+  fileList: unknown,
+  auth: RuleAuth,
+): Promise<TempUrlEntry[]> {
   if (!Array.isArray(fileList) || fileList.length === 0) {
     throw new ClientError('INVALID_PARAM', 'fileList 必须是非空数组')
   }
@@ -83,20 +102,39 @@ export async function tempUrls(storage: StorageApi, fileList: unknown): Promise<
       continue
     }
     // A fileID naming another environment or bucket is, for this caller, a missing file.
-    const exists = await fileExists(storage, fileID)
-    out.push(
-      exists
-        ? { fileID, tempFileURL: storage.tempUrl(fileID, maxAge), maxAge, status: 0, errMsg: 'ok' }
-        : { fileID, tempFileURL: '', maxAge, status: -1, errMsg: '文件不存在' },
-    )
+    const access = await accessOf(storage, fileID, auth)
+    if (access === 'allowed') {
+      out.push({
+        fileID,
+        tempFileURL: storage.tempUrl(fileID, maxAge),
+        maxAge,
+        status: 0,
+        errMsg: 'ok',
+      })
+    } else if (access === 'denied') {
+      out.push({
+        fileID,
+        tempFileURL: '',
+        maxAge,
+        status: -1,
+        code: 'STORAGE_EXCEED_AUTHORITY',
+        errMsg: STORAGE_DENIED_MESSAGE,
+      })
+    } else {
+      out.push({ fileID, tempFileURL: '', maxAge, status: -1, errMsg: '文件不存在' })
+    }
   }
   return out
 }
 
-async function fileExists(storage: StorageApi, fileID: string): Promise<boolean> {
+async function accessOf(
+  storage: StorageApi,
+  fileID: string,
+  auth: RuleAuth,
+): Promise<'allowed' | 'denied' | 'missing'> {
   try {
-    return (await storage.getByFileId(fileID)) !== undefined
+    return await storage.clientAccess(fileID, 'read', auth)
   } catch {
-    return false
+    return 'missing'
   }
 }

@@ -12,8 +12,11 @@ export type RuleValue =
   | readonly RuleValue[]
   | { readonly [key: string]: RuleValue }
 
-/** The three roots a rule may read. */
-export type RuleRoot = 'doc' | 'auth' | 'now'
+/**
+ * The roots a rule may read: database rules use `doc`, `auth` and `now`; storage rules use `auth`
+ * and `resource` (the file: its uploader's openid and its path).
+ */
+export type RuleRoot = 'doc' | 'auth' | 'now' | 'resource'
 
 export type BinaryOp = '==' | '!=' | '<' | '<=' | '>' | '>=' | 'in'
 

@@ -1,12 +1,20 @@
 // Evaluates a parsed rule against one document and one caller. Only `true` grants: a missing field,
 // a type mismatch or a non-boolean result all deny, so a rule fails closed.
-import type { BinaryOp, RuleExpr, RuleValue } from './ast'
+import type { BinaryOp, RuleExpr, RuleRoot, RuleValue } from './ast'
 
 /** The caller a rule sees as `auth`. An anonymous caller has no openid. */
 export interface RuleAuth {
   readonly openid?: string
   readonly appid?: string
   readonly unionid?: string
+  /** Storage rules: how the caller signed in (a mini-program user: `WECHAT-OPEN`). */
+  readonly loginType?: string
+}
+
+/** The file a storage rule judges: `openid` is its uploader's (absent for server-made files). */
+export interface RuleResource {
+  readonly openid?: string
+  readonly path: string
 }
 
 export interface RuleScope {
@@ -14,6 +22,7 @@ export interface RuleScope {
   readonly auth: RuleAuth | undefined
   /** Milliseconds since the epoch, from the emulator's clock. */
   readonly now: number
+  readonly resource?: RuleResource
 }
 
 export function evaluateRule(expr: RuleExpr, scope: RuleScope): boolean {
@@ -39,9 +48,10 @@ export function valueOf(expr: RuleExpr, scope: RuleScope): RuleValue {
   }
 }
 
-function resolvePath(root: 'doc' | 'auth' | 'now', segments: readonly string[], scope: RuleScope) {
+function resolvePath(root: RuleRoot, segments: readonly string[], scope: RuleScope) {
   if (root === 'now') return scope.now
-  let current: unknown = root === 'doc' ? scope.doc : scope.auth
+  let current: unknown =
+    root === 'doc' ? scope.doc : root === 'resource' ? scope.resource : scope.auth
   for (const segment of segments) {
     if (current === null || typeof current !== 'object' || current instanceof Date) return undefined
     // Own properties only: a rule must not reach prototype members such as `constructor`.

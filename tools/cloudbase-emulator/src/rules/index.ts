@@ -1,6 +1,6 @@
 export type { RuleExpr, RuleValue } from './ast'
-export { parseRule, type ParseResult, type RuleSyntaxError } from './parse'
-export { evaluateRule, type RuleAuth, type RuleScope } from './evaluate'
+export { parseRule, type ParseResult, type RuleSyntaxError, type ParseOptions } from './parse'
+export { evaluateRule, type RuleAuth, type RuleResource, type RuleScope } from './evaluate'
 export { queryImpliesRule, pinnedId } from './implication'
 export {
   compileRules,
@@ -12,3 +12,12 @@ export {
   type RulesFileError,
 } from './rule-set'
 export { RulesGuard, type ReadDecision } from './guard'
+export {
+  compileStorageRules,
+  loadStorageRulesFile,
+  storageRulesOrThrow,
+  DEFAULT_STORAGE_RULES_PATH,
+  StorageRules,
+  type StorageOperation,
+  type StorageRulesResult,
+} from './storage-rules'

@@ -15,7 +15,13 @@ export type ParseResult =
 
 const MAX_LENGTH = 4000
 const MAX_DEPTH = 64
-const ROOTS: ReadonlySet<string> = new Set<RuleRoot>(['doc', 'auth', 'now'])
+/** The roots of database rules; storage rules pass their own (`auth`, `resource`). */
+export const DATABASE_ROOTS: readonly RuleRoot[] = ['doc', 'auth', 'now']
+export const STORAGE_ROOTS: readonly RuleRoot[] = ['auth', 'resource']
+
+export interface ParseOptions {
+  readonly roots?: readonly RuleRoot[]
+}
 
 type Token =
   | { readonly type: 'op'; readonly text: string; readonly pos: number }
@@ -84,7 +90,10 @@ class Parser {
   private index = 0
   private depth = 0
 
-  constructor(private readonly tokens: readonly Token[]) {}
+  constructor(
+    private readonly tokens: readonly Token[],
+    private readonly roots: readonly RuleRoot[],
+  ) {}
 
   parseAll(): RuleExpr {
     const expr = this.parseOr()
@@ -204,8 +213,8 @@ class Parser {
     if (name === 'true') return { kind: 'literal', value: true }
     if (name === 'false') return { kind: 'literal', value: false }
     if (name === 'null') return { kind: 'literal', value: null }
-    if (!ROOTS.has(name)) {
-      throw new SyntaxFailure(`未知的标识符「${name}」，只能使用 doc、auth、now`, pos)
+    if (!(this.roots as readonly string[]).includes(name)) {
+      throw new SyntaxFailure(`未知的标识符「${name}」，只能使用 ${this.roots.join('、')}`, pos)
     }
     const segments: string[] = []
     for (;;) {
@@ -250,7 +259,7 @@ function comparisonOperator(token: Token): BinaryOp | undefined {
 }
 
 /** Parses one rule expression; never throws. */
-export function parseRule(source: string): ParseResult {
+export function parseRule(source: string, options: ParseOptions = {}): ParseResult {
   if (typeof source !== 'string' || source.trim() === '') {
     return { ok: false, error: { code: 'RULE_SYNTAX', message: '规则表达式为空', position: 0 } }
   }
@@ -261,7 +270,10 @@ export function parseRule(source: string): ParseResult {
     }
   }
   try {
-    return { ok: true, expr: new Parser(tokenize(source)).parseAll() }
+    return {
+      ok: true,
+      expr: new Parser(tokenize(source), options.roots ?? DATABASE_ROOTS).parseAll(),
+    }
   } catch (failure) {
     if (failure instanceof SyntaxFailure) {
       return {

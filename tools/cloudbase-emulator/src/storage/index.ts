@@ -4,12 +4,17 @@ import type { Readable } from 'node:stream'
 import type { AdminRequest, EmulatorContext, EmulatorModule, HttpRoute } from '../server/contracts'
 import { isLocalEnvName } from '../server/env-names'
 import { jsonReply, TcbCode, TcbError } from '../server/errors'
-import { FileStore } from './file-store'
+import type { RuleAuth, StorageOperation, StorageRules } from '../rules'
+import { FileStore, type ObjectOwner } from './file-store'
 import { bucketFor, checkCloudPath, fileIdFor, parseFileId } from './paths'
 import { allowLoopbackOrigin } from '../client/cors'
 import { UrlSigner } from './signing'
 
 export { bucketFor, fileIdFor, parseFileId } from './paths'
+export type { ObjectOwner } from './file-store'
+
+/** How a client request for one file stands under the storage rule. */
+export type ClientAccess = 'allowed' | 'denied' | 'missing'
 
 /** getTempFileURL without `maxAge` gives one day, like CloudBase. */
 export const DEFAULT_MAX_AGE_SEC = 86_400
@@ -17,11 +22,31 @@ const UPLOAD_URL_TTL_SEC = 900
 
 /** `emu.service('storage')`. Paths are cloud paths inside the environment's bucket. */
 export interface StorageService {
+  /**
+   * An admin write. It records no owner (server-made files have none) unless `openid` is given:
+   * test arrangers use that to store a file as if that user had uploaded it.
+   */
   put(
     env: string,
     cloudPath: string,
     content: Buffer | Readable,
+    options?: { readonly openid?: string },
   ): Promise<{ fileID: string; size: number }>
+  /**
+   * A client upload by `auth`: judged by the storage rule's `write` against the object there
+   * (or, for a new object, as the caller's own), under the object's lock; undefined when denied.
+   */
+  clientPut(
+    env: string,
+    cloudPath: string,
+    content: Buffer,
+    auth: RuleAuth,
+  ): Promise<{ fileID: string; size: number } | undefined>
+  /** Whether a client may `operation` this existing file under the storage rule. */
+  clientAccess(fileId: string, operation: StorageOperation, auth: RuleAuth): Promise<ClientAccess>
+  /** The uploader of a file (openid null: server-made), or undefined when there is no file. */
+  owner(fileId: string): Promise<ObjectOwner | undefined>
+  readonly rules: StorageRules
   get(env: string, cloudPath: string): Promise<Buffer | undefined>
   getByFileId(fileId: string): Promise<Buffer | undefined>
   delete(env: string, cloudPath: string): Promise<boolean>
@@ -37,6 +62,8 @@ export interface StorageModuleOptions {
   /** Objects go under `<dir>/<env>/…`; the URL secret in `<dir>/../url-secret`. */
   readonly dir: string
   readonly secretFile?: string
+  /** The storage security rule client requests are judged by (storage/rules.json, or a test's). */
+  readonly rules: StorageRules
 }
 
 function cosError(res: ServerResponse, status: number, code: string, message: string): void {
@@ -155,12 +182,45 @@ export function createStorageModule(options: StorageModuleOptions): EmulatorModu
     return list
   }
 
+  const resourceOf = (path: string, owner: ObjectOwner) =>
+    owner.openid === null ? { path } : { path, openid: owner.openid }
+
   const api: StorageService = {
-    put: async (env, cloudPath, content) => {
+    put: async (env, cloudPath, content, options = {}) => {
       const path = checkCloudPath(cloudPath)
-      const size = await store.put(env, path, content)
+      const size = await store.put(env, path, content, options.openid ?? null)
       return { fileID: fileIdFor(env, path), size }
     },
+    clientPut: async (env, cloudPath, content, auth) => {
+      const path = checkCloudPath(cloudPath)
+      const openid = auth.openid ?? null
+      const size = await store.put(env, path, content, openid, (current) =>
+        options.rules.allows(
+          'write',
+          auth,
+          resourceOf(path, current ?? { openid }),
+          emu().clock.now(),
+        ),
+      )
+      return size === undefined ? undefined : { fileID: fileIdFor(env, path), size }
+    },
+    clientAccess: async (fileId, operation, auth) => {
+      const { env, path } = parseFileId(fileId)
+      const owner = await store.owner(env, path)
+      if (owner === undefined) return 'missing'
+      const allowed = options.rules.allows(
+        operation,
+        auth,
+        resourceOf(path, owner),
+        emu().clock.now(),
+      )
+      return allowed ? 'allowed' : 'denied'
+    },
+    owner: (fileId) => {
+      const { env, path } = parseFileId(fileId)
+      return store.owner(env, path)
+    },
+    rules: options.rules,
     get: (env, cloudPath) => store.read(env, checkCloudPath(cloudPath)),
     getByFileId: (fileId) => {
       const { env, path } = parseFileId(fileId)
