@@ -177,6 +177,20 @@ describe('mediationCase: submit', () => {
     expect(seqs[15]! - seqs[0]!).toBe(15)
   })
 
+  it('without the day counter the next number follows the highest case of the day; then the counter rules', async () => {
+    const { caseId, caseNumber } = await submitCase(h, A)
+    const day = caseNumber.slice(0, 10)
+    const cases = h.emulator.database.collection(ENV, 'mediation_cases')
+    await cases.update({ _id: caseId }, { $set: { caseNumber: `${day}000500` } })
+    const counters = h.emulator.database.collection(ENV, 'case_events')
+    expect(await counters.remove({ _id: `seq_mediation_case_${day}` })).toBe(1)
+    expect((await submitCase(h, A)).caseNumber).toBe(`${day}000501`)
+    expect(counters.get(`seq_mediation_case_${day}`)).toMatchObject({ value: 501 })
+    // Once the counter exists, the cases are not consulted again.
+    await cases.update({ _id: caseId }, { $set: { caseNumber: `${day}000900` } })
+    expect((await submitCase(h, A)).caseNumber).toBe(`${day}000502`)
+  })
+
   it('evidence under the own prefix is accepted; images start the asynchronous media check', async () => {
     const fileId = await evidenceFile(h, A, 'contract.jpg')
     const doc = await evidenceFile(h, A, 'invoice.pdf')

@@ -86,7 +86,7 @@ import {
   type FilingDoc,
   type FilingPartyRecord,
 } from '../../_shared/filings'
-import { withNextNumber } from '../../_shared/numbers'
+import { withNextNumber, type Numbering } from '../../_shared/numbers'
 import type { OrganisationDoc } from '../../_shared/organisation-doc'
 import { sideOf } from '../../_shared/settled-case'
 import { staffOpenidsOf } from '../../_shared/staff-notify'
@@ -239,7 +239,7 @@ async function step(
   commandName: FilingCommand,
   input: unknown,
   after: (tx: Tx, next: FilingDoc) => Promise<void>,
-  extra: { patch?: Record<string, unknown>; reserve?: (tx: Tx, id: string) => Promise<void> } = {},
+  extra: { patch?: Record<string, unknown>; numbering?: Numbering } = {},
 ): Promise<FilingView> {
   const { doc, role } = await loadFiling(filingId, ctx.caller, who)
   const actor = filingActor(role, ctx.caller)
@@ -247,6 +247,10 @@ async function step(
     const current = await tx.get<FilingDoc>(COLLECTIONS.filings, filingId)
     if (!current || current.version !== doc.version)
       return fail('CONFLICT', '数据已被他人更新，请刷新后重试')
+    // With numbering, the command's input is the filing number taken in this transaction.
+    const numbered = extra.numbering && {
+      filingNumber: await extra.numbering.take(tx, { reserveFor: filingId }),
+    }
     const { next } = await applyEntity(
       tx,
       COLLECTIONS.filings,
@@ -257,11 +261,10 @@ async function step(
       { actor, hash: ctx.caller.hash },
       ctx.now,
       {
-        input,
+        input: numbered ?? input,
         ...(extra.patch ? { patch: extra.patch } : {}),
       },
     )
-    if (extra.reserve) await extra.reserve(tx, filingId)
     await after(tx, next)
     return toFilingView({ ...next, _id: filingId }, actor, ctx.now, false)
   })
@@ -469,13 +472,13 @@ export const main = defineFunction('fileCase', {
       actors: ['staff'],
       mutating: true,
       async handle({ filingId }, ctx) {
-        return withNextNumber('filing', ctx.now, (number, reserve) =>
+        return withNextNumber('filing', ctx.now, (numbering) =>
           step(
             ctx,
             filingId,
             'staff',
             'accept',
-            { filingNumber: number },
+            undefined,
             async (tx, next) => {
               await tellFiler(
                 tx,
@@ -483,10 +486,10 @@ export const main = defineFunction('fileCase', {
                 next,
                 filingId,
                 '立案完成',
-                `您的立案申请已受理，案号 ${number}。`,
+                `您的立案申请已受理，案号 ${next.filingNumber ?? ''}。`,
               )
             },
-            { reserve },
+            { numbering },
           ),
         )
       },

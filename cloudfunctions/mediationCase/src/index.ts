@@ -27,7 +27,6 @@
  *   common codes.
  */
 import { randomUUID } from 'node:crypto'
-import { formatCaseNumber } from '../../../miniprogram/core/case-number'
 import { getDisputeType } from '../../../miniprogram/core/catalogues/dispute-types'
 import {
   CLOSE_REASON_LABELS,
@@ -43,7 +42,6 @@ import type {
   TimelineEntry,
 } from '../../../typings/api/mediationCase'
 import {
-  AppError,
   appendCaseNote,
   applyCaseCommand,
   caseActor,
@@ -69,7 +67,7 @@ import {
   type Tx,
 } from '../../_shared'
 import { assertPartyIdentity } from '../../_shared/case-access'
-import { NUMBER_ATTEMPTS, numberCollisionPause } from '../../_shared/numbers'
+import { reservationId, sequenceOf, withNextNumber } from '../../_shared/numbers'
 import {
   checkEvidenceOwnership,
   evidenceRecords,
@@ -252,15 +250,14 @@ async function reasonCheck(ctx: HandlerContext, reason: string, field = 'reason'
   await checkText(ctx.caller.openid, reason, { scene: 1, field: `payload.${field}` })
 }
 
-/** The next free per-day sequence for a case number (the reservation makes it final). */
-async function nextSequence(day: string): Promise<number> {
+/** The highest sequence among the day's case numbers (the floor of the day's first number). */
+async function lastCaseSequence(day: string): Promise<number> {
   const [last] = await findMany<CaseDoc>(
     COLLECTIONS.mediationCases,
     { caseDay: day },
     { orderBy: [['caseNumber', 'desc']], limit: 1 },
   )
-  const seq = last?.caseNumber ? Number(last.caseNumber.slice(-6)) : 0
-  return Number.isFinite(seq) ? seq + 1 : 1
+  return sequenceOf(last?.caseNumber)
 }
 
 async function submit(p: CaseFields & { caseId?: string }, ctx: HandlerContext) {
@@ -310,59 +307,26 @@ async function submit(p: CaseFields & { caseId?: string }, ctx: HandlerContext) 
     respondent,
     draftRespondentEnc: null,
   }
-  const first = formatCaseNumber('mediation_case', ctx.now, 1)
-  if (!first.ok) return fail('INTERNAL', first.error.message)
-  const day = first.value.slice(0, 10)
-  const counterId = `seq_mediation_case_${day}`
-  let floor = await nextSequence(day)
-  for (let attempt = 0; ; attempt += 1) {
-    try {
-      return await ctx.transact(async (tx) => {
+  return withNextNumber(
+    'mediation_case',
+    ctx.now,
+    (numbering) =>
+      ctx.transact(async (tx) => {
         const current = draft ? await tx.get<CaseDoc>(COLLECTIONS.mediationCases, caseId) : base
         if (!current || current.version !== base.version) {
           return fail('CONFLICT', '草稿已被修改，请刷新后重试')
         }
-        // The day's counter is read and advanced inside the transaction, so submissions the
-        // database serialises never collide on a number; the floor covers cases numbered before
-        // the counter existed, and the `cn_` event id still makes a number impossible to reuse.
-        const counter = await tx.get<{ value?: number; version?: number }>(
-          COLLECTIONS.caseEvents,
-          counterId,
-        )
-        const seq = Math.max(floor, (counter?.value ?? 0) + 1)
-        const number = formatCaseNumber('mediation_case', ctx.now, seq)
-        if (!number.ok) return fail('CONFLICT', '今日案件编号已用完，请明日再提交')
-        const caseNumber = number.value
-        if (counter) {
-          await tx.updateVersioned(COLLECTIONS.caseEvents, counterId, counter.version ?? 0, {
-            value: seq,
-          })
-        } else {
-          await tx.create(COLLECTIONS.caseEvents, counterId, {
-            type: 'number.counter',
-            numberDay: day,
-            value: seq,
-            version: 1,
-          })
-        }
+        // The submit event's id `cn_<number>` is this number's reservation.
+        const caseNumber = await numbering.take(tx)
         const applied = await applyCaseCommand(tx, caseId, current, 'submit', who, ctx.now, {
-          patch: { ...patch, caseNumber, caseDay: day },
+          patch: { ...patch, caseNumber, caseDay: caseNumber.slice(0, 10) },
           create: !draft,
-          eventIds: [`cn_${caseNumber}`],
+          eventIds: [reservationId(caseNumber)],
         })
         return { ...change(caseId, applied.next), caseNumber }
-      })
-    } catch (e) {
-      // A concurrent writer changed the counter (databases that do not serialise transactions):
-      // take the next one, pausing briefly so a burst does not collide again in lockstep.
-      if (e instanceof AppError && e.code === 'CONFLICT' && attempt < NUMBER_ATTEMPTS) {
-        await numberCollisionPause(attempt)
-        floor = Math.max(floor, await nextSequence(day))
-        continue
-      }
-      throw e
-    }
-  }
+      }),
+    lastCaseSequence,
+  )
 }
 
 /** A draft keeps the respondent sealed as typed; it is validated only on submit. */

@@ -52,7 +52,7 @@ import { addTimeline, partyOpenidsOf } from '../../_shared/case-access'
 import { stepCaseEntity } from '../../_shared/case-entity-step'
 import { tellAboutCase } from '../../_shared/case-notice'
 import { documentRequestIdFor, renderMediationDocument } from '../../_shared/mediation-document'
-import { withNextNumber } from '../../_shared/numbers'
+import { withNextNumber, type Numbering } from '../../_shared/numbers'
 import { staffOpenidsOf } from '../../_shared/staff-notify'
 import {
   assertSettled,
@@ -134,7 +134,8 @@ async function step(
   extra: {
     patch?: Record<string, unknown>
     notice: (doc: RequestDoc) => Notice
-    reserve?: (tx: Tx, id: string) => Promise<void>
+    /** Takes in this transaction the number the caller already used (`peek`). */
+    number?: { numbering: Numbering; expected: string }
     guard?: (doc: RequestDoc) => void
   },
 ): Promise<DocumentRequestView> {
@@ -157,7 +158,10 @@ async function step(
       ...(extra.guard ? { guard: extra.guard } : {}),
       missing: { code: 'NO_DOCUMENT_REQUEST', message: '本案尚未申请出具调解书' },
     })
-    if (extra.reserve) await extra.reserve(tx, id)
+    if (extra.number) {
+      const { numbering, expected } = extra.number
+      await numbering.take(tx, { reserveFor: id, expected })
+    }
     await tell(tx, ctx, caseId, next.caseNumber, extra.notice(next))
     return toView({ ...next, _id: id }, actor, ctx.caller.openid, ctx.now)
   })
@@ -315,7 +319,10 @@ export const main = defineFunction('mediationDocument', {
         }
         const agreement = await effectiveAgreement(p.caseId)
         const org = await organisationOf(access.doc.organisationId)
-        return withNextNumber('mediation_document', ctx.now, async (number, reserve) => {
+        return withNextNumber('mediation_document', ctx.now, async (numbering) => {
+          // The number is printed in the PDF before the transaction takes it; if another
+          // document took it meanwhile, the take fails with CONFLICT and this runs again.
+          const number = await numbering.peek()
           const rendered =
             uploaded === undefined
               ? await renderMediationDocument(access.doc, agreement, org.name, number, ctx.now)
@@ -326,7 +333,7 @@ export const main = defineFunction('mediationDocument', {
             'issue',
             { documentFileId: rendered?.fileId ?? uploaded },
             {
-              reserve,
+              number: { numbering, expected: number },
               guard: (d) => {
                 if (d.version !== current.version)
                   fail('CONFLICT', '数据已被他人更新，请刷新后重试')
