@@ -13,6 +13,7 @@ import {
   waitUntil,
 } from './support/harness'
 import { tap, typeInto, waitForText } from './support/page-text'
+import { expectSentAway } from './support/sent-away'
 
 // The mediator's desk (issue 8, mediator half): 王建国 (o_mediator_0001) accepts the case in
 // 待受理, rings the parties (张伟's phone shows the invitation), drafts and sends the agreement;
@@ -38,24 +39,10 @@ let caseNumber = ''
 
 describe('调解员工作台', () => {
   it('sends a party away from the desk, and the function refuses a stranger', async () => {
-    const toasts: string[] = []
-    await party.mp.exposeFunction('reportMediatorToast', (title: unknown) =>
-      toasts.push(String(title)),
-    )
-    await party.mp.mockWxMethod('showToast', function (options: { title: string }) {
-      ;(globalThis as unknown as { reportMediatorToast(t: string): void }).reportMediatorToast(
-        options.title,
-      )
-      return { errMsg: 'showToast:ok' }
+    await expectSentAway(party.mp, '/pages/mediator/cases/index', {
+      toast: '您没有调解员权限',
+      landsOn: 'pages/home/index',
     })
-    try {
-      await party.mp.callWxMethod('reLaunch', { url: '/pages/mediator/cases/index' })
-      await waitForPage(party.mp, 'pages/home/index', 15_000)
-      await waitUntil('拒绝提示', () => toasts.length > 0)
-      expect(toasts).toEqual(['您没有调解员权限'])
-    } finally {
-      await party.mp.restoreWxMethod('showToast')
-    }
     for (const action of ['listAssigned', 'accept'] as const) {
       const refused =
         action === 'listAssigned'
