@@ -1,8 +1,9 @@
-// Opens a case PDF in WeChat's document viewer: render it (renderDocument), resolve a temporary
-// URL, wx.downloadFile, wx.openDocument. Every failure comes back with the Chinese message to
-// show, the function's own when the render was refused.
+// Opens a case PDF in WeChat's document viewer: render it (renderDocument, which answers a
+// temporary download URL: the storage rule lets the client read only its own uploads, so it
+// cannot ask for one itself), wx.downloadFile, wx.openDocument. Every failure comes back with
+// the Chinese message to show, the function's own when the render was refused.
 import type { RenderKind } from '../../typings/api/renderDocument'
-import { cloudFileUrl, renderCaseDocument } from '../services/documents'
+import { renderCaseDocument } from '../services/documents'
 
 export type OpenResult = { readonly ok: true } | { readonly ok: false; readonly message: string }
 
@@ -19,10 +20,8 @@ function download(url: string): Promise<string | undefined> {
   })
 }
 
-/** Downloads a PDF that lies in cloud storage and opens it. */
-export async function openPdf(fileId: string): Promise<OpenResult> {
-  const url = await cloudFileUrl(fileId)
-  if (!url) return { ok: false, message: DOWNLOAD_FAILED }
+/** Downloads a PDF from a temporary URL and opens it. */
+export async function openPdf(url: string): Promise<OpenResult> {
   const filePath = await download(url)
   if (!filePath) return { ok: false, message: DOWNLOAD_FAILED }
   try {
@@ -37,5 +36,5 @@ export async function openPdf(fileId: string): Promise<OpenResult> {
 export async function openCaseDocument(caseId: string, kind: RenderKind): Promise<OpenResult> {
   const rendered = await renderCaseDocument(caseId, kind)
   if (!rendered.ok) return { ok: false, message: rendered.error.message }
-  return openPdf(rendered.data.fileId)
+  return openPdf(rendered.data.url)
 }

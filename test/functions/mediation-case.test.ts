@@ -265,6 +265,14 @@ describe('mediationCase: invitation, join, respond', () => {
     expect(inv.data.qrFileId).toMatch(
       new RegExp(`^cloud://.+/cases/${caseId}/invitation-\\d+\\.png$`),
     )
+    // The page shows the code through this URL: clients cannot read function-made files.
+    const qr = await fetch(inv.data.qrUrl)
+    expect(qr.status).toBe(200)
+    expect(
+      Buffer.from(await qr.arrayBuffer())
+        .subarray(1, 4)
+        .toString('latin1'),
+    ).toBe('PNG')
     expect(inv.data.sms.status).toBe('not_configured')
     expect(inv.data.sms.message).toMatch(/[\u4e00-\u9fff]/)
     const token = tokenOf(inv.data.sharePath)

@@ -157,6 +157,10 @@ describe('mediationDocument', () => {
       kind: 'mediation_document',
     })
     expect(render).toMatchObject({ ok: true, data: { fileId: own } })
+    // The staff member's upload reaches the party through the URL the function issues.
+    const issuedUrl = render.ok ? render.data.url : ''
+    const served = await fetch(issuedUrl)
+    expect(Buffer.from(await served.arrayBuffer())).toEqual(await download(h, own))
 
     const other = await settledCase(h)
     await h.call(PEOPLE.applicant, 'mediationDocument', 'apply', { caseId: other }, rid())

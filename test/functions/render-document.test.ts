@@ -19,6 +19,12 @@ afterAll(async () => {
   await h.stop()
 })
 
+async function urlBytes(url: string): Promise<Buffer> {
+  const res = await fetch(url)
+  expect(res.status).toBe(200)
+  return Buffer.from(await res.arrayBuffer())
+}
+
 describe('renderDocument.render', () => {
   it('renders the signed agreement as a PDF with an embedded subset CJK font', async () => {
     const caseId = await settledCase(h)
@@ -30,6 +36,10 @@ describe('renderDocument.render', () => {
     expect(res.data.fileId).toMatch(new RegExp(`/cases/${caseId}/documents/agreement-v1\\.pdf$`))
     const bytes = await download(h, res.data.fileId)
     expect(bytes.length).toBe(res.data.bytes)
+    // The client opens the function-issued URL: it cannot read a function-made file itself.
+    expect(await urlBytes(res.data.url)).toEqual(bytes)
+    expect(Date.parse(res.data.urlExpiresAt) - Date.now()).toBeGreaterThan(500_000)
+    expect(Date.parse(res.data.urlExpiresAt) - Date.now()).toBeLessThanOrEqual(600_000)
     expect(bytes.subarray(0, 8).toString('latin1')).toBe('%PDF-1.7')
     const pdf = await PDFDocument.load(bytes)
     expect(pdf.getPageCount()).toBe(res.data.pages)
@@ -79,7 +89,9 @@ describe('renderDocument.render', () => {
       kind: 'confirmation_application',
     })
     if (!res.ok) throw new Error(JSON.stringify(res.error))
-    const { text } = await pdfText(await download(h, res.data.fileId))
+    const fromUrl = await urlBytes(res.data.url)
+    expect(fromUrl.subarray(0, 5).toString('latin1')).toBe('%PDF-')
+    const { text } = await pdfText(fromUrl)
     expect(text).toContain('司法确认申请书')
     expect(text).toContain('北京市西城区人民法院')
     expect(text).toContain('申请人：张伟')

@@ -239,6 +239,8 @@ export interface InviteResponse {
   readonly sharePath: string
   /** Mini-program code (PNG) in cloud storage. */
   readonly qrFileId: string
+  /** A temporary URL of that PNG (1 hour): the storage rule keeps function-made files from clients. */
+  readonly qrUrl: string
   readonly expiresAt: IsoTime
   readonly sms: { readonly status: 'sent' | 'not_configured' | 'failed'; readonly message: string }
 }

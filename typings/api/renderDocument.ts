@@ -1,6 +1,7 @@
 // Contract of the `renderDocument` function: a case document as a PDF (embedded, subset CJK
-// font) in cloud storage under the case's path; the client opens it with wx.downloadFile +
-// wx.openDocument.
+// font) in cloud storage under the case's path, with a short-lived download URL the function
+// issues (the storage rule lets a client read only its own uploads); the client opens it with
+// wx.downloadFile + wx.openDocument.
 import type { ActionContract } from './envelope'
 
 export type RenderKind = 'agreement' | 'confirmation_application' | 'mediation_document'
@@ -17,6 +18,10 @@ export interface RenderResponse {
   readonly sha256: string
   readonly bytes: number
   readonly pages: number
+  /** A temporary download URL of the PDF, valid for 10 minutes. */
+  readonly url: string
+  /** When `url` stops working (ISO 8601). */
+  readonly urlExpiresAt: string
 }
 
 export type RenderErrorCodes =
@@ -26,6 +31,7 @@ export type RenderErrorCodes =
   | 'DOCUMENT_NOT_ISSUED'
   | 'IDENTITY_REQUIRED'
   | 'IDENTITY_MISMATCH'
+  | 'UPSTREAM_UNAVAILABLE'
 
 export interface RenderDocumentContracts {
   readonly render: ActionContract<RenderRequest, RenderResponse, RenderErrorCodes>

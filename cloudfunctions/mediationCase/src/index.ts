@@ -366,6 +366,9 @@ async function saveDraft(p: SaveDraftRequest, ctx: HandlerContext) {
   return change(caseId, { ...doc, version: doc.version + 1 })
 }
 
+/** How long the URL of an invitation's mini-program code works (the page shows it at once). */
+const QR_URL_SECONDS = 3600
+
 async function invite({ caseId }: { caseId: string }, ctx: HandlerContext) {
   const { doc, roles } = await loadVisibleCase(caseId, ctx.caller)
   requireRole(roles, 'applicant', '仅申请人可邀请被申请人')
@@ -378,6 +381,10 @@ async function invite({ caseId }: { caseId: string }, ctx: HandlerContext) {
   const { token, tokenHash: hash } = newToken()
   const path = sharePath(token)
   const qrFileId = await storeQr(caseId, token, ctx.now)
+  // The code is a function-made file, which the storage rule keeps from clients: the page shows
+  // it through this URL.
+  const qrUrl = (await tempUrls([qrFileId], QR_URL_SECONDS))[qrFileId]
+  if (!qrUrl) fail('UPSTREAM_UNAVAILABLE', '小程序码生成失败，请稍后重试')
   const expiresAt = new Date(ctx.now.getTime() + INVITATION_TTL_MS)
   const sms = await sendInvitationSms(doc.respondent?.phoneEnc ?? null, doc.caseNumber, path)
   const invitation = { tokenHash: hash, expiresAt, issuedAt: ctx.now, qrFileId, usedAt: null }
@@ -412,7 +419,7 @@ async function invite({ caseId }: { caseId: string }, ctx: HandlerContext) {
         updatedAt: ctx.now,
       })
     }
-    return { caseId, sharePath: path, qrFileId, expiresAt: expiresAt.toISOString(), sms }
+    return { caseId, sharePath: path, qrFileId, qrUrl, expiresAt: expiresAt.toISOString(), sms }
   })
 }
 

@@ -9,7 +9,7 @@ Page({
     loading: true,
     busy: false,
     failed: '',
-    qrFileId: '',
+    qrUrl: '',
     expiresText: '',
     smsMessage: '',
     share: null as ShareCard | null,
@@ -40,7 +40,7 @@ Page({
     }
     this.setData({
       failed: '',
-      qrFileId: res.data.qrFileId,
+      qrUrl: res.data.qrUrl,
       expiresText: chinaTime(res.data.expiresAt),
       smsMessage: res.data.sms.message,
       share: shareCard(res.data),

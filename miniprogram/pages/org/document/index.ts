@@ -1,4 +1,4 @@
-import { documentStatus, openCaseDocument } from '../../../services/documents'
+import { documentStatus } from '../../../services/documents'
 import { newIntent, type Intent } from '../../../services/intent'
 import {
   issueDocument,
@@ -7,6 +7,7 @@ import {
   uploadStaffFile,
 } from '../../../services/org-review'
 import { showError, showSuccess } from '../../../utils/notify'
+import { openCaseDocument } from '../../../utils/open-document'
 import { requireRole } from '../../../utils/require-role'
 import { optionOf } from '../common'
 import { documentPanel, documentRejectError, type DocumentPanel } from './logic'
@@ -117,6 +118,6 @@ Page({
     this.setData({ busy: 'open' })
     const opened = await openCaseDocument(caseId, 'mediation_document')
     this.setData({ busy: '' })
-    if (!opened) showError(this, '调解书打开失败，请稍后重试')
+    if (!opened.ok) showError(this, opened.message)
   },
 })
