@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { SubmitFilingRequest } from '../../typings/api/fileCase'
+import { BEIJING, directFilingRequest } from '../support/arrange-core'
 import { PEOPLE, rid, startHarness, type Harness } from './harness'
 import { APPLICANT, caseAwaitingMediator, chainOf, verifiedParty } from './support/case-fixtures'
 import { closedCase, privateFile, seedOrganisations } from './support/settled-case-fixtures'
 
 let h: Harness
-const BEIJING = { provinceCode: '110000', cityCode: '110100' }
 const SHANGHAI = { provinceCode: '310000', cityCode: '310100' }
 
 beforeAll(async () => {
@@ -16,6 +16,8 @@ afterAll(async () => {
   await h.stop()
 })
 
+const direct = (extra: Partial<SubmitFilingRequest> = {}) => directFilingRequest('org_b', extra)
+
 const transfer = (
   caseId: string,
   extra: Partial<SubmitFilingRequest> = {},
@@ -25,24 +27,6 @@ const transfer = (
   region: BEIJING,
   claims: ['判令被申请人支付货款五万元'],
   factsAndReasons: '双方签订买卖合同，申请人已交货，被申请人至今未付款，调解未果。',
-  evidence: [],
-  ...extra,
-})
-
-const direct = (extra: Partial<SubmitFilingRequest> = {}): SubmitFilingRequest => ({
-  organisationId: 'org_b',
-  region: BEIJING,
-  defendants: [
-    {
-      partyType: 'enterprise',
-      name: '北京某某贸易有限公司',
-      idNumber: '91110105MA01ABCD2X',
-      address: '北京市朝阳区某路 2 号',
-      phone: '13800138000',
-    },
-  ],
-  claims: ['判令被申请人返还预付款两万元'],
-  factsAndReasons: '申请人向被申请人预付货款两万元，被申请人未按约交货，经催告仍未返还。',
   evidence: [],
   ...extra,
 })

@@ -2,7 +2,7 @@
 // the audit chains of everything they touched verifying.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { ApiResult } from '../../typings/api/envelope'
-import type { SubmitFilingRequest } from '../../typings/api/fileCase'
+import { directFilingRequest } from '../support/arrange-core'
 import { PEOPLE, rid, startHarness, upload, type Harness } from './harness'
 import { tokenOf } from './mediation-case-support'
 import { APPLICANT, RESPONDENT, TERMS, chainOf, verifiedParty } from './support/case-fixtures'
@@ -62,22 +62,7 @@ afterAll(async () => {
   await h.stop()
 })
 
-const filing = (): SubmitFilingRequest => ({
-  organisationId: 'org_b',
-  region: { provinceCode: '110000', cityCode: '110100' },
-  defendants: [
-    {
-      partyType: 'enterprise',
-      name: '北京某某贸易有限公司',
-      idNumber: '91110105MA01ABCD2X',
-      address: '北京市朝阳区某路 2 号',
-      phone: '13800138000',
-    },
-  ],
-  claims: ['判令被申请人返还预付款两万元'],
-  factsAndReasons: '申请人向被申请人预付货款两万元，被申请人未按约交货，经催告仍未返还。',
-  evidence: [],
-})
+const filing = () => directFilingRequest('org_b')
 
 function ok<T>(res: ApiResult<T>): T {
   if (!res.ok) throw new Error(JSON.stringify(res.error))

@@ -1,11 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { SubmitFilingRequest } from '../../typings/api/fileCase'
+import { directFilingRequest } from '../support/arrange-core'
 import { PEOPLE, rid, startHarness, type Harness } from './harness'
 import { APPLICANT, chainOf, verifiedParty } from './support/case-fixtures'
 import { seedOrganisations } from './support/settled-case-fixtures'
 
 let h: Harness
-const BEIJING = { provinceCode: '110000', cityCode: '110100' }
 
 beforeAll(async () => {
   h = await startHarness(['verifyIdentity', 'fileCase', 'withdrawCase'])
@@ -15,23 +14,7 @@ afterAll(async () => {
   await h.stop()
 })
 
-const direct = (extra: Partial<SubmitFilingRequest> = {}): SubmitFilingRequest => ({
-  organisationId: 'org_b',
-  region: BEIJING,
-  defendants: [
-    {
-      partyType: 'enterprise',
-      name: '北京某某贸易有限公司',
-      idNumber: '91110105MA01ABCD2X',
-      address: '北京市朝阳区某路 2 号',
-      phone: '13800138000',
-    },
-  ],
-  claims: ['判令被申请人返还预付款两万元'],
-  factsAndReasons: '申请人向被申请人预付货款两万元，被申请人未按约交货，经催告仍未返还。',
-  evidence: [],
-  ...extra,
-})
+const direct = () => directFilingRequest('org_b')
 
 describe('identity lock and withdrawal', () => {
   it('locks the filing after the identity is deleted, until the same identity verifies again', async () => {

@@ -59,6 +59,30 @@ export function caseApplication(overrides: Partial<SubmitRequest> = {}): SubmitR
   }
 }
 
+/** A direct filing (no mediation case) against a Beijing trading company, to `organisationId`. */
+export function directFilingRequest(
+  organisationId: string,
+  overrides: Partial<SubmitFilingRequest> = {},
+): SubmitFilingRequest {
+  return {
+    organisationId,
+    region: BEIJING,
+    defendants: [
+      {
+        partyType: 'enterprise',
+        name: '北京某某贸易有限公司',
+        idNumber: '91110105MA01ABCD2X',
+        address: '北京市朝阳区某路 2 号',
+        phone: '13800138000',
+      },
+    ],
+    claims: ['判令被申请人返还预付款两万元'],
+    factsAndReasons: '申请人向被申请人预付货款两万元，被申请人未按约交货，经催告仍未返还。',
+    evidence: [],
+    ...overrides,
+  }
+}
+
 export const AGREEMENT_FACTS = '双方因钢材采购合同货款结算发生争议。'
 export const AGREEMENT_TERMS: AgreementTermsInput = {
   amountFen: 3_000_000,
@@ -264,23 +288,12 @@ export function arranger(client: EmulatorClient): Arranger {
     await verifyParty(filer)
     const organisationId = 'org_beijing'
     const staff = 'o_staff_beijing'
-    const filing = await client.ok(filer, 'fileCase', 'submit', {
-      organisationId,
-      region: BEIJING,
-      defendants: [
-        {
-          partyType: 'enterprise',
-          name: '北京某某贸易有限公司',
-          idNumber: '91110105MA01ABCD2X',
-          address: '北京市朝阳区某路 2 号',
-          phone: '13800138000',
-        },
-      ],
-      claims: ['判令被申请人返还预付款两万元'],
-      factsAndReasons: '申请人向被申请人预付货款两万元，被申请人未按约交货，经催告仍未返还。',
-      evidence: [],
-      ...overrides,
-    })
+    const filing = await client.ok(
+      filer,
+      'fileCase',
+      'submit',
+      directFilingRequest(organisationId, overrides),
+    )
     const base = { filingId: filing.filingId, filer, organisationId, staff }
     if (stage === 'submitted') return { ...base, status: filing.status }
     const accepted = await client.ok(staff, 'fileCase', 'accept', { filingId: filing.filingId })

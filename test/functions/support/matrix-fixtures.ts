@@ -1,9 +1,9 @@
 // The entities the authorisation matrix calls actions on, each reached through the real actions
 // (or, for a settled case, a copy of one), so every row can start from its own fresh entity and
 // one row's successful call never changes what the next row sees.
-import type { SubmitFilingRequest } from '../../../typings/api/fileCase'
 import type { AgreementView } from '../../../typings/api/signAgreement'
 import type { CallView } from '../../../typings/api/videoMediation'
+import { directFilingRequest } from '../../support/arrange-core'
 import { PEOPLE, rid, upload, type Harness } from '../harness'
 import { TERMS } from './case-fixtures'
 import { awaitingMediator, closedCase, privateFile, settledCopy } from './settled-case-fixtures'
@@ -37,22 +37,7 @@ async function ok<T>(p: Promise<{ ok: boolean; data?: unknown; error?: unknown }
 
 export const COURT = '北京市西城区人民法院'
 
-export const directFiling = (): SubmitFilingRequest => ({
-  organisationId: 'org_a',
-  region: { provinceCode: '110000', cityCode: '110100' },
-  defendants: [
-    {
-      partyType: 'enterprise',
-      name: '北京某某贸易有限公司',
-      idNumber: '91110105MA01ABCD2X',
-      address: '北京市朝阳区某路 2 号',
-      phone: '13800138000',
-    },
-  ],
-  claims: ['判令被申请人返还预付款两万元'],
-  factsAndReasons: '申请人向被申请人预付货款两万元，被申请人未按约交货，经催告仍未返还。',
-  evidence: [],
-})
+export const directFiling = () => directFilingRequest('org_a')
 
 /** Fixture builders by the state a row needs; `settledSource` is one case settled for real. */
 export function fixtures(h: Harness, settledSource: () => string) {
