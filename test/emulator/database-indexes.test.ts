@@ -113,23 +113,121 @@ describe('engine API', () => {
   })
 })
 
-describe('transaction waiting', () => {
-  it('a second transaction in the same environment waits, then gives up with a conflict', async () => {
-    const engine = new DatabaseEngine({
+describe('transaction locking (per document)', () => {
+  const engineWith = (transactionWaitMs = 20_000) =>
+    new DatabaseEngine({
       clock: createControlledClock(0),
       schema: { collections: ['users'], indexes: {} },
-      transactionWaitMs: 200,
+      transactionWaitMs,
     })
-    const first = await engine.startTransaction('demo-wait')
-    await expect(engine.startTransaction('demo-wait')).rejects.toMatchObject({
+
+  it('transactions on different documents run side by side and both commit', async () => {
+    const engine = engineWith()
+    await engine.insert('demo-lock', 'users', [
+      { _id: 'a', n: 0 },
+      { _id: 'b', n: 0 },
+    ])
+    const first = await engine.startTransaction('demo-lock')
+    const second = await engine.startTransaction('demo-lock')
+    await engine.lockFor('demo-lock', first, 'users', { _id: 'a' })
+    await engine.lockFor('demo-lock', second, 'users', { _id: 'b' })
+    await engine.update('demo-lock', 'users', { _id: 'b' }, { $inc: { n: 2 } }, {}, second)
+    await engine.commitTransaction('demo-lock', second)
+    await engine.update('demo-lock', 'users', { _id: 'a' }, { $inc: { n: 1 } }, {}, first)
+    await engine.commitTransaction('demo-lock', first)
+    expect(engine.find('demo-lock', 'users', {}, { sort: { _id: 1 } })).toEqual([
+      { _id: 'a', n: 1 },
+      { _id: 'b', n: 2 },
+    ])
+  })
+
+  it('a second transaction on the same document waits for the first and reads its commit', async () => {
+    const engine = engineWith()
+    await engine.insert('demo-lock', 'users', [{ _id: 'c', n: 10 }])
+    const first = await engine.startTransaction('demo-lock')
+    await engine.lockFor('demo-lock', first, 'users', { _id: 'c' })
+    const second = await engine.startTransaction('demo-lock')
+    let granted = false
+    const waiting = engine.lockFor('demo-lock', second, 'users', { _id: 'c' }).then(() => {
+      granted = true
+    })
+    await engine.update('demo-lock', 'users', { _id: 'c' }, { $set: { n: 11 } }, {}, first)
+    await new Promise((r) => setImmediate(r))
+    expect(granted).toBe(false)
+    await engine.commitTransaction('demo-lock', first)
+    await waiting
+    expect(engine.find('demo-lock', 'users', { _id: 'c' }, {}, second)).toEqual([
+      { _id: 'c', n: 11 },
+    ])
+    engine.abortTransaction('demo-lock', second)
+  })
+
+  it('two transactions waiting for each other: the one that closes the cycle is rolled back', async () => {
+    const engine = engineWith()
+    await engine.insert('demo-lock', 'users', [
+      { _id: 'x', n: 0 },
+      { _id: 'y', n: 0 },
+    ])
+    const first = await engine.startTransaction('demo-lock')
+    const second = await engine.startTransaction('demo-lock')
+    await engine.lockFor('demo-lock', first, 'users', { _id: 'x' })
+    await engine.lockFor('demo-lock', second, 'users', { _id: 'y' })
+    const firstWaits = engine.lockFor('demo-lock', first, 'users', { _id: 'y' })
+    await expect(engine.lockFor('demo-lock', second, 'users', { _id: 'x' })).rejects.toMatchObject({
       code: 'DATABASE_TRANSACTION_CONFLICT',
     })
-    const other = await engine.startTransaction('demo-elsewhere')
-    engine.abortTransaction('demo-elsewhere', other)
-    const queued = engine.startTransaction('demo-wait')
+    // The victim is gone (its locks freed), so the survivor gets y and commits.
+    expect(() => engine.find('demo-lock', 'users', {}, {}, second)).toThrow('不存在或已结束')
+    await firstWaits
+    await engine.update('demo-lock', 'users', { _id: 'y' }, { $inc: { n: 1 } }, {}, first)
+    await engine.commitTransaction('demo-lock', first)
+    expect(engine.find('demo-lock', 'users', { _id: 'y' })).toEqual([{ _id: 'y', n: 1 }])
+  })
+
+  it('a wait longer than transactionWaitMs gives up with a conflict and frees the waiter', async () => {
+    const engine = engineWith(200)
+    const first = await engine.startTransaction('demo-wait')
+    await engine.lockFor('demo-wait', first, 'users', { _id: 'held' })
+    const second = await engine.startTransaction('demo-wait')
+    await expect(
+      engine.lockFor('demo-wait', second, 'users', { _id: 'held' }),
+    ).rejects.toMatchObject({ code: 'DATABASE_TRANSACTION_CONFLICT' })
     await engine.commitTransaction('demo-wait', first)
-    const second = await queued
-    expect(second).not.toBe(first)
-    engine.abortTransaction('demo-wait', second)
+    const third = await engine.startTransaction('demo-wait')
+    await engine.lockFor('demo-wait', third, 'users', { _id: 'held' })
+    await engine.insert('demo-wait', 'users', [{ _id: 'held', n: 3 }], third)
+    await engine.commitTransaction('demo-wait', third)
+    expect(engine.find('demo-wait', 'users', {})).toEqual([{ _id: 'held', n: 3 }])
+  })
+
+  it('abandon(owner) rolls back that owner’s transactions and hands their documents on', async () => {
+    const engine = engineWith()
+    await engine.insert('demo-lock', 'users', [{ _id: 'z', n: 0 }])
+    const dead = await engine.startTransaction('demo-lock', 'token-of-killed-instance')
+    await engine.lockFor('demo-lock', dead, 'users', { _id: 'z' })
+    await engine.update('demo-lock', 'users', { _id: 'z' }, { $set: { n: 99 } }, {}, dead)
+    const next = await engine.startTransaction('demo-lock', 'token-of-live-instance')
+    const waiting = engine.lockFor('demo-lock', next, 'users', { _id: 'z' })
+    expect(engine.abandon('token-of-killed-instance')).toBe(1)
+    await waiting
+    expect(engine.find('demo-lock', 'users', { _id: 'z' }, {}, next)).toEqual([{ _id: 'z', n: 0 }])
+    await engine.commitTransaction('demo-lock', next)
+    await expect(engine.commitTransaction('demo-lock', dead)).rejects.toMatchObject({
+      code: 'DATABASE_TRANSACTION_FAIL',
+    })
+  })
+
+  it('a query that pins no _id fails the commit when a matching document is added meanwhile', async () => {
+    const engine = engineWith()
+    await engine.insert('demo-lock', 'users', [{ _id: 'k1', kind: 'vip' }])
+    const txn = await engine.startTransaction('demo-lock')
+    await engine.lockFor('demo-lock', txn, 'users', { kind: 'vip' })
+    expect(engine.count('demo-lock', 'users', { kind: 'vip' }, txn)).toBe(1)
+    await engine.insert('demo-lock', 'users', [{ _id: 'k2', kind: 'vip' }])
+    await engine.insert('demo-lock', 'users', [{ _id: 'summary', vipCount: 1 }], txn)
+    await expect(engine.commitTransaction('demo-lock', txn)).rejects.toMatchObject({
+      code: 'DATABASE_TRANSACTION_CONFLICT',
+    })
+    expect(engine.find('demo-lock', 'users', { _id: 'summary' })).toEqual([])
   })
 })

@@ -13,6 +13,12 @@ import type { FunctionsService } from '../cloudbase-emulator/src/functions/index
 import type { DatabaseService } from '../cloudbase-emulator/src/database/service'
 import { dataOf, requestIdFor, runIntake, type Answer, type JourneyPlatform } from './party-journey'
 import { percentile } from './stats'
+import {
+  profileReport,
+  profiling,
+  resetProfile,
+  type ProfileRow,
+} from '../cloudbase-emulator/src/server/profile'
 
 export interface ThroughputOptions {
   readonly users: number
@@ -28,6 +34,8 @@ export interface ThroughputReport {
   readonly seconds: number
   readonly journeysPerSecond: number
   readonly actions: readonly { action: string; calls: number; p50: number; p95: number }[]
+  /** With EMULATOR_PROFILE=1: each action's time split into its parts. */
+  readonly profile?: readonly ProfileRow[]
 }
 
 /** The seed binds only the five demo mediators' WeChat accounts; a chamber in production has
@@ -48,6 +56,7 @@ export async function benchThroughput(
   opts: ThroughputOptions,
   log: (line: string) => void = () => undefined,
 ): Promise<ThroughputReport> {
+  resetProfile()
   const dataDir = mkdtempSync(join(tmpdir(), 'bench-throughput-'))
   const emulator = await startEmulator({ port: 0, dataDir, inMemory: true, seed: true })
   const functions = emulator.emu.service<FunctionsService>('functions')
@@ -144,5 +153,6 @@ export async function benchThroughput(
       const sorted = ms.slice().sort((a, b) => a - b)
       return { action, calls: ms.length, p50: percentile(sorted, 50), p95: percentile(sorted, 95) }
     }),
+    ...(profiling ? { profile: profileReport() } : {}),
   }
 }

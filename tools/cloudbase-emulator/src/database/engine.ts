@@ -7,7 +7,8 @@ import { readPath } from './index-key'
 import type { IndexSpec } from './indexes'
 import { compileFilter, messageOf, modify, newDocId, upsertBase } from './mutations'
 import type { LogOp, LogRecord, Persistence, SnapshotEntry } from './persistence'
-import { EnvLock, newTransaction, touchKey, type Transaction } from './transactions'
+import { DocLocks, LockRefused } from './doc-locks'
+import { newTransaction, touchKey, type Transaction } from './transactions'
 
 export interface SchemaConfig {
   readonly collections: readonly string[]
@@ -41,7 +42,7 @@ export interface EngineOptions {
   readonly compactEvery?: number
   /** A transaction idle this long is rolled back so it cannot hold its environment forever. */
   readonly transactionTimeoutMs?: number
-  /** How long startTransaction waits for the environment's running transaction to finish. */
+  /** How long a transaction waits for a document another transaction holds. */
   readonly transactionWaitMs?: number
 }
 
@@ -69,9 +70,10 @@ export class DatabaseEngine {
   readonly #envs = new Map<string, Map<string, CollectionData>>()
   readonly #options: EngineOptions
   readonly #listeners = new Set<(event: ChangeEvent) => void>()
-  readonly #locks = new Map<string, EnvLock>()
+  readonly #locks = new DocLocks()
   readonly #transactions = new Map<string, Transaction>()
-  readonly #active = new Map<string, Transaction>()
+  /** Open transactions per environment: a commit checks them for conflicts. */
+  readonly #live = new Map<string, Set<Transaction>>()
   #seq = 0
   #compacting = false
 
@@ -166,7 +168,7 @@ export class DatabaseEngine {
       )
     }
     if (this.hasCollection(env, name)) return false
-    await this.#commit(env, [], [{ c: name, create: true }])
+    await this.#commit(env, [], [{ c: name, create: true }], undefined)
     return true
   }
 
@@ -362,7 +364,7 @@ export class DatabaseEngine {
   }
 
   #write(env: string, txn: Transaction | undefined, changes: Change[]): Promise<void> {
-    if (txn === undefined) return this.#commit(env, changes, [])
+    if (txn === undefined) return this.#commit(env, changes, [], undefined)
     for (const change of changes) {
       let overlay = txn.overlay.get(change.c)
       if (overlay === undefined) {
@@ -422,7 +424,12 @@ export class DatabaseEngine {
   }
 
   /** The single commit point: validate, apply, log, announce. Resolves when durable. */
-  #commit(env: string, changes: readonly Change[], extraOps: readonly LogOp[]): Promise<void> {
+  #commit(
+    env: string,
+    changes: readonly Change[],
+    extraOps: readonly LogOp[],
+    committing: Transaction | undefined,
+  ): Promise<void> {
     if (changes.length === 0 && extraOps.length === 0) return Promise.resolve()
     this.#checkUnique(env, changes)
     const ops: LogOp[] = [...extraOps]
@@ -436,11 +443,8 @@ export class DatabaseEngine {
     this.#applyOps(env, ops)
     this.#seq += 1
     const record: LogRecord = { seq: this.#seq, env, ops }
-    const active = this.#active.get(env)
-    if (active !== undefined) {
-      for (const change of changes) {
-        if (active.touched.has(touchKey(change.c, change.id))) active.conflicted = true
-      }
+    for (const other of this.#live.get(env) ?? []) {
+      if (other !== committing && !other.conflicted) this.#markConflicts(other, changes)
     }
     for (const change of changes) this.#announce(env, change)
     const persistence = this.#options.persistence
@@ -478,24 +482,110 @@ export class DatabaseEngine {
 
   // ---- transactions ----------------------------------------------------------------------------
 
-  async startTransaction(env: string): Promise<string> {
-    let lock = this.#locks.get(env)
-    if (lock === undefined) {
-      lock = new EnvLock()
-      this.#locks.set(env, lock)
-    }
-    const waitMs = this.#options.transactionWaitMs ?? 20_000
-    if (!(await lock.acquire(waitMs))) {
-      throw new TcbError(
-        TcbCode.DATABASE_TRANSACTION_CONFLICT,
-        `等待其他事务超过 ${waitMs / 1000} 秒：同一环境的事务依次执行`,
-      )
-    }
-    const txn = newTransaction(env)
+  /**
+   * Starts a transaction; it waits for nothing here. Documents are locked one by one as the
+   * transaction reaches them (`lockFor`), so transactions on different documents run side by side.
+   * `owner` is the WX_API_TOKEN of the function instance that asked, so that a killed instance's
+   * transactions can be rolled back at once (`abandon`).
+   */
+  startTransaction(env: string, owner?: string): Promise<string> {
+    const txn = newTransaction(env, owner)
     this.#transactions.set(txn.id, txn)
-    this.#active.set(env, txn)
+    let live = this.#live.get(env)
+    if (live === undefined) this.#live.set(env, (live = new Set()))
+    live.add(txn)
     this.#touchLease(txn)
-    return txn.id
+    return Promise.resolve(txn.id)
+  }
+
+  /**
+   * Takes the locks a transactional operation on `filter` needs before it runs: the document id
+   * the filter pins, or — for any other filter — nothing, but the query is remembered and a later
+   * commit of a matching document fails this transaction's commit (optimistic, so no phantom).
+   * A deadlock or a wait over `transactionWaitMs` rolls the transaction back and answers
+   * DATABASE_TRANSACTION_CONFLICT, on which the SDK's runTransaction starts it again.
+   */
+  lockFor(env: string, txnId: string | undefined, name: string, filter: Doc): Promise<void> {
+    const txn = this.#transaction(env, txnId)
+    if (txn === undefined) return Promise.resolve()
+    const id = pinnedId(filter)
+    if (id !== undefined) return this.#lockIds(txn, name, [id])
+    try {
+      txn.predicates.push({ c: name, query: compileFilter(filter) })
+    } catch (err) {
+      return Promise.reject(err instanceof Error ? err : new Error(String(err)))
+    }
+    return Promise.resolve()
+  }
+
+  /** Takes the locks of documents a transaction inserts under ids of its choosing. */
+  lockIds(
+    env: string,
+    txnId: string | undefined,
+    name: string,
+    ids: readonly string[],
+  ): Promise<void> {
+    const txn = this.#transaction(env, txnId)
+    return txn === undefined ? Promise.resolve() : this.#lockIds(txn, name, ids)
+  }
+
+  async #lockIds(txn: Transaction, name: string, ids: readonly string[]): Promise<void> {
+    const waitMs = this.#options.transactionWaitMs ?? 20_000
+    for (const id of ids) {
+      const pending = this.#locks.acquire(txn.id, lockKey(txn.env, name, id), waitMs)
+      if (pending === undefined) continue
+      try {
+        await pending
+      } catch (err) {
+        if (!(err instanceof LockRefused)) throw err
+        this.#discard(txn)
+        throw new TcbError(
+          TcbCode.DATABASE_TRANSACTION_CONFLICT,
+          err.why === 'deadlock'
+            ? '事务冲突：与另一事务互相等待同一批记录，本事务已回滚'
+            : err.why === 'timeout'
+              ? `事务冲突：等待其他事务释放记录超过 ${waitMs / 1000} 秒，本事务已回滚`
+              : '事务已结束',
+        )
+      }
+      // Waiting may have outlived the transaction (rolled back on its owner's timeout).
+      if (!this.#transactions.has(txn.id)) {
+        throw new TcbError(TcbCode.DATABASE_TRANSACTION_FAIL, `事务 ${txn.id} 不存在或已结束`)
+      }
+      this.#touchLease(txn)
+    }
+  }
+
+  /** Rolls back every open transaction of a function instance that was terminated. */
+  abandon(owner: string): number {
+    let n = 0
+    for (const txn of [...this.#transactions.values()]) {
+      if (txn.owner === owner) {
+        this.#discard(txn)
+        n += 1
+      }
+    }
+    return n
+  }
+
+  /** A foreign commit of a document `txn` read or wrote, or one its queries matched. */
+  #markConflicts(txn: Transaction, changes: readonly Change[]): void {
+    for (const change of changes) {
+      if (txn.touched.has(touchKey(change.c, change.id))) {
+        txn.conflicted = true
+        return
+      }
+      for (const p of txn.predicates) {
+        if (p.c !== change.c) continue
+        if (
+          (change.before !== undefined && p.query.test(change.before)) ||
+          (change.after !== undefined && p.query.test(change.after))
+        ) {
+          txn.conflicted = true
+          return
+        }
+      }
+    }
   }
 
   async commitTransaction(env: string, id: string): Promise<void> {
@@ -519,7 +609,7 @@ export class DatabaseEngine {
     }
     let durable: Promise<void>
     try {
-      durable = this.#commit(env, changes, [])
+      durable = this.#commit(env, changes, [], txn)
     } finally {
       this.#discard(txn)
     }
@@ -540,8 +630,8 @@ export class DatabaseEngine {
   #discard(txn: Transaction): void {
     if (!this.#transactions.delete(txn.id)) return
     if (txn.timer !== undefined) clearTimeout(txn.timer)
-    if (this.#active.get(txn.env) === txn) this.#active.delete(txn.env)
-    this.#locks.get(txn.env)?.release()
+    this.#live.get(txn.env)?.delete(txn)
+    this.#locks.releaseAll(txn.id)
   }
 
   // ---- maintenance -----------------------------------------------------------------------------
@@ -598,6 +688,22 @@ export class DatabaseEngine {
     this.#seq += 1
     await this.compact()
   }
+}
+
+function lockKey(env: string, collection: string, id: string): string {
+  return `${env}\u0000${collection}\u0000${id}`
+}
+
+/** The one `_id` a filter pins by equality (`{_id: x}` or `{_id: {$eq: x}}`), if it does. */
+function pinnedId(filter: Doc): string | undefined {
+  const id = filter['_id']
+  if (typeof id === 'string') return id
+  if (id !== null && typeof id === 'object' && !Array.isArray(id)) {
+    const ops = Object.keys(id)
+    const eq = (id as Doc)['$eq']
+    if (ops.length === 1 && typeof eq === 'string') return eq
+  }
+  return undefined
 }
 
 function duplicate(env: string, name: string, index: string, key: string): TcbError {

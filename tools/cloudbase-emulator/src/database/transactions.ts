@@ -1,5 +1,13 @@
 import { randomBytes } from 'node:crypto'
+import type { Query } from 'mingo'
 import type { Doc } from './ejson'
+
+/** A query a transaction ran that did not pin one `_id`: a later commit of a matching document
+ * (before or after the change) means the transaction's read is stale — including a phantom. */
+export interface TxnPredicate {
+  readonly c: string
+  readonly query: Query
+}
 
 /** A transaction's private working set: the documents it wrote (null = removed), per collection. */
 export interface Transaction {
@@ -9,6 +17,9 @@ export interface Transaction {
   /** `collection\u0000id` of every document it read or wrote; a foreign commit to one is a conflict. */
   readonly touched: Set<string>
   readonly createdCollections: Set<string>
+  readonly predicates: TxnPredicate[]
+  /** The WX_API_TOKEN of the function instance that started it, if any. */
+  readonly owner: string | undefined
   conflicted: boolean
   timer: NodeJS.Timeout | undefined
 }
@@ -17,51 +28,16 @@ export function touchKey(collection: string, id: string): string {
   return `${collection}\u0000${id}`
 }
 
-export function newTransaction(env: string): Transaction {
+export function newTransaction(env: string, owner?: string): Transaction {
   return {
     id: `txn_${randomBytes(12).toString('hex')}`,
     env,
     overlay: new Map(),
     touched: new Set(),
     createdCollections: new Set(),
+    predicates: [],
+    owner,
     conflicted: false,
     timer: undefined,
-  }
-}
-
-/**
- * A FIFO mutex per environment: transactions in one environment run one after another, which is
- * what makes 50 concurrent `inc` transactions on one document add exactly 50. A waiter gives up
- * after `timeoutMs` so that a transaction waiting on itself (e.g. through a nested function call)
- * ends in an error instead of hanging.
- */
-export class EnvLock {
-  #held = false
-  readonly #waiters: Array<(granted: boolean) => void> = []
-
-  acquire(timeoutMs: number): Promise<boolean> {
-    if (!this.#held) {
-      this.#held = true
-      return Promise.resolve(true)
-    }
-    return new Promise((resolve) => {
-      const waiter = (granted: boolean): void => {
-        clearTimeout(timer)
-        resolve(granted)
-      }
-      const timer = setTimeout(() => {
-        const at = this.#waiters.indexOf(waiter)
-        if (at >= 0) this.#waiters.splice(at, 1)
-        resolve(false)
-      }, timeoutMs)
-      timer.unref()
-      this.#waiters.push(waiter)
-    })
-  }
-
-  release(): void {
-    const next = this.#waiters.shift()
-    if (next === undefined) this.#held = false
-    else next(true)
   }
 }

@@ -68,13 +68,19 @@ export function databaseActions(engine: DatabaseEngine): Record<string, AdminAct
       }
       const at = now(emu)
       const docs = raw.map((item, i) => parseWireObject(item, `data[${i}]`, at))
-      const ids = await engine.insert(req.envName, name, docs, optionalString(req, 'transactionId'))
+      const txnId = optionalString(req, 'transactionId')
+      const chosen = docs.map((d) => d['_id']).filter((id): id is string => typeof id === 'string')
+      if (txnId !== undefined) await engine.lockIds(req.envName, txnId, name, chosen)
+      const ids = await engine.insert(req.envName, name, docs, txnId)
       return jsonReply({ data: { insertedIds: ids } })
     },
 
-    'database.getDocument': (req, emu) => {
+    'database.getDocument': async (req, emu) => {
       const name = str(req, 'collectionName')
       const at = now(emu)
+      const txnId = optionalString(req, 'transactionId')
+      const filter = filterOf(req, at)
+      if (txnId !== undefined) await engine.lockFor(req.envName, txnId, name, filter)
       const offset = intField(req, 'offset') ?? 0
       const limit = Math.min(intField(req, 'limit') ?? DEFAULT_LIMIT, MAX_LIMIT) || DEFAULT_LIMIT
       const projectionText = optionalString(req, 'projection')
@@ -82,7 +88,7 @@ export function databaseActions(engine: DatabaseEngine): Record<string, AdminAct
       const docs = engine.findRaw(
         req.envName,
         name,
-        filterOf(req, at),
+        filter,
         {
           ...(sort === undefined ? {} : { sort }),
           skip: offset,
@@ -91,37 +97,38 @@ export function databaseActions(engine: DatabaseEngine): Record<string, AdminAct
             ? {}
             : { projection: parseWireObject(projectionText, 'projection', at) }),
         },
-        optionalString(req, 'transactionId'),
+        txnId,
       )
-      return Promise.resolve(jsonReply({ data: { list: docs.map(toWire), limit, offset } }))
+      return jsonReply({ data: { list: docs.map(toWire), limit, offset } })
     },
 
-    'database.calculateDocument': (req, emu) => {
+    'database.calculateDocument': async (req, emu) => {
       const name = str(req, 'collectionName')
-      const total = engine.count(
-        req.envName,
-        name,
-        filterOf(req, now(emu)),
-        optionalString(req, 'transactionId'),
-      )
-      return Promise.resolve(jsonReply({ data: { total } }))
+      const txnId = optionalString(req, 'transactionId')
+      const filter = filterOf(req, now(emu))
+      if (txnId !== undefined) await engine.lockFor(req.envName, txnId, name, filter)
+      const total = engine.count(req.envName, name, filter, txnId)
+      return jsonReply({ data: { total } })
     },
 
     'database.modifyDocument': async (req, emu) => {
       const name = str(req, 'collectionName')
       const at = now(emu)
       const data = parseWireObject(req.body['data'], 'data', at)
+      const filter = filterOf(req, at)
+      const txnId = optionalString(req, 'transactionId')
+      if (txnId !== undefined) await engine.lockFor(req.envName, txnId, name, filter)
       const result = await engine.update(
         req.envName,
         name,
-        filterOf(req, at),
+        filter,
         data,
         {
           multi: req.body['multi'] === true,
           upsert: req.body['upsert'] === true,
           replace: req.body['merge'] === false,
         },
-        optionalString(req, 'transactionId'),
+        txnId,
       )
       const body: Doc = { updated: result.updated }
       if (result.upsertedId !== undefined) body['upsert_id'] = result.upsertedId
@@ -134,9 +141,11 @@ export function databaseActions(engine: DatabaseEngine): Record<string, AdminAct
       const filter = filterOf(req, at)
       const txnId = optionalString(req, 'transactionId')
       const data = parseWireObject(req.body['data'], 'data', at)
+      if (txnId !== undefined) await engine.lockFor(req.envName, txnId, name, filter)
       const [target] = engine.findRaw(req.envName, name, filter, { limit: 1 }, txnId)
       if (target === undefined) return jsonReply({ data: { updated: 0, doc: null } })
       const id = String(target['_id'])
+      if (txnId !== undefined) await engine.lockIds(req.envName, txnId, name, [id])
       const result = await engine.update(req.envName, name, { _id: id }, data, {}, txnId)
       const [after] = engine.findRaw(req.envName, name, { _id: id }, { limit: 1 }, txnId)
       return jsonReply({
@@ -146,12 +155,15 @@ export function databaseActions(engine: DatabaseEngine): Record<string, AdminAct
 
     'database.removeDocument': async (req, emu) => {
       const name = str(req, 'collectionName')
+      const filter = filterOf(req, now(emu))
+      const txnId = optionalString(req, 'transactionId')
+      if (txnId !== undefined) await engine.lockFor(req.envName, txnId, name, filter)
       const deleted = await engine.remove(
         req.envName,
         name,
-        filterOf(req, now(emu)),
+        filter,
         req.body['multi'] === true,
-        optionalString(req, 'transactionId'),
+        txnId,
       )
       return jsonReply({ data: { deleted } })
     },
@@ -173,7 +185,11 @@ export function databaseActions(engine: DatabaseEngine): Record<string, AdminAct
     },
 
     'database.startTransaction': async (req) => {
-      const transactionId = await engine.startTransaction(req.envName)
+      const owner = req.body['wxCloudApiToken']
+      const transactionId = await engine.startTransaction(
+        req.envName,
+        typeof owner === 'string' && owner !== '' ? owner : undefined,
+      )
       return jsonReply({ transactionId })
     },
 

@@ -1,6 +1,7 @@
 // One function instance: a worker thread whose process.env is the instance's own (getWXContext()
 // reads process.env). It serves one invocation at a time, with that caller's context swapped into
 // process.env for the call; on timeout it is terminated, exactly as SCF kills an instance that runs too long.
+import { performance } from 'node:perf_hooks'
 import { Worker } from 'node:worker_threads'
 import { fileURLToPath } from 'node:url'
 import { networkGuardPath, type NetworkAttempt } from '../guard/index'
@@ -8,6 +9,9 @@ import type { LogLevel } from './logs'
 
 /** SCF's separate, longer limit for loading the bundle before the first event. */
 const INIT_TIMEOUT_MS = 60_000
+
+/** A clock shared with the worker threads (timeOrigin differs per thread; their sum does not). */
+const wallNow = (): number => performance.timeOrigin + performance.now()
 
 const workerEntryPath = fileURLToPath(new URL('./worker-entry.cjs', import.meta.url))
 
@@ -19,9 +23,20 @@ export interface InvokeMessage {
   readonly callerEnv: Record<string, string>
 }
 
+/** Worker-side phases of one invocation (ms): waiting in the worker's queue and inside `main`. */
+export interface WorkerTiming {
+  readonly 'ipc in'?: number
+  readonly main?: number
+  readonly 'ipc out'?: number
+}
+
 export type InstanceResult =
-  | { readonly kind: 'ok'; readonly json: string }
-  | { readonly kind: 'threw'; readonly error: { name: string; message: string; stack: string } }
+  | { readonly kind: 'ok'; readonly json: string; readonly timing: WorkerTiming }
+  | {
+      readonly kind: 'threw'
+      readonly error: { name: string; message: string; stack: string }
+      readonly timing: WorkerTiming
+    }
   | { readonly kind: 'timeout' }
   | { readonly kind: 'crashed'; readonly detail: string }
 
@@ -43,6 +58,8 @@ interface WorkerDone {
   json?: string
   error?: { name: string; message: string; stack: string }
   attempts?: NetworkAttempt[]
+  /** performance.timeOrigin-based instants: event received, main started, main ended. */
+  times?: [number, number, number]
 }
 type WorkerMessage = WorkerLog | WorkerDone | { type: 'ready' } | { type: 'spare' }
 
@@ -63,7 +80,8 @@ export type InstanceStart =
 export class FunctionInstance {
   private readonly worker: Worker
   private pending:
-    { id: string; resolve: (r: InstanceResult) => void; timer: NodeJS.Timeout } | undefined
+    | { id: string; resolve: (r: InstanceResult) => void; timer: NodeJS.Timeout; sentAt: number }
+    | undefined
   private dead = false
   private readonly ready: Promise<boolean>
   private markReady: (ok: boolean) => void = () => undefined
@@ -157,7 +175,7 @@ export class FunctionInstance {
         resolve({ kind: 'timeout' })
         this.kill()
       }, timeoutMs)
-      this.pending = { id: message.invocationId, resolve, timer }
+      this.pending = { id: message.invocationId, resolve, timer, sentAt: wallNow() }
       this.worker.postMessage({ type: 'invoke', ...message })
     })
   }
@@ -188,8 +206,21 @@ export class FunctionInstance {
     if (!p || p.id !== m.invocationId) return
     clearTimeout(p.timer)
     this.pending = undefined
-    if (m.ok) p.resolve({ kind: 'ok', json: m.json ?? 'null' })
-    else p.resolve({ kind: 'threw', error: m.error ?? { name: 'Error', message: '', stack: '' } })
+    const timing: WorkerTiming =
+      m.times === undefined
+        ? {}
+        : {
+            'ipc in': m.times[0] - p.sentAt,
+            main: m.times[2] - m.times[1],
+            'ipc out': wallNow() - m.times[2],
+          }
+    if (m.ok) p.resolve({ kind: 'ok', json: m.json ?? 'null', timing })
+    else
+      p.resolve({
+        kind: 'threw',
+        error: m.error ?? { name: 'Error', message: '', stack: '' },
+        timing,
+      })
   }
 
   private fail(detail: string): void {

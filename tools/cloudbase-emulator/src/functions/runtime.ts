@@ -10,6 +10,7 @@ import { availableParallelism } from 'node:os'
 import { join } from 'node:path'
 import type { EmulatorContext } from '../server/contracts'
 import type { NetworkAttempt } from '../guard/index'
+import type { DatabaseService } from '../database/service'
 import { faultsOf } from '../faults/index'
 import { injectedFailure, rollBackAbandoned, timeoutAfter } from '../faults/invocation'
 import { loadFunctionConfig, isValidFunctionName, type FunctionConfig } from './config'
@@ -24,6 +25,7 @@ import {
 } from './errors'
 import { FunctionInstance } from './instance'
 import { LogRing, type LogLevel } from './logs'
+import { beginInvocation, endInvocation, invocationLabel, now, profiling } from '../server/profile'
 import { callerEnv, scfEnv, DEFAULT_APPID, type CallerIdentity } from './sdk-env'
 
 export interface InvokeCaller {
@@ -190,10 +192,13 @@ export class FunctionsRuntime {
     const fault = faults?.planInvocation(fn.name)
     if (fault === 'fail') return { error: injectedFailure(fn.name), invocationId }
 
+    const t0 = profiling ? now() : 0
     const instance = await this.acquire(key, fn, instanceEnv)
     if (!instance) return { error: instanceCrashed('模拟器正在停止'), invocationId }
+    const acquiredAt = profiling ? now() : 0
     const info: InvocationInfo = { invocationId, function: fn, caller: identity }
     this.byToken.set(instance.token, { instance, info })
+    if (profiling) beginInvocation(instance.token, invocationLabel(fn.name, event))
 
     const context = {
       callbackWaitsForEmptyEventLoop: true,
@@ -228,9 +233,21 @@ export class FunctionsRuntime {
         : ran
     if (result.kind === 'timeout' || result.kind === 'crashed') {
       rollBackAbandoned(faults, this.emu, instance.token)
+      // Including transactions granted after the kill (the request was already on its way), which
+      // no one would ever commit: each would hold its documents until the idle rollback.
+      this.abandonTransactions(instance.token)
     }
     const durationMs = Date.now() - startedAt
     this.byToken.delete(instance.token)
+    if (profiling) {
+      const end = now()
+      endInvocation(instance.token, {
+        total: end - t0,
+        acquire: acquiredAt - t0,
+        run: end - acquiredAt,
+        ...(ran.kind === 'ok' || ran.kind === 'threw' ? ran.timing : {}),
+      })
+    }
 
     let outcome: RawOutcome
     let status: 'ok' | 'error' | 'timeout' = 'ok'
@@ -287,6 +304,14 @@ export class FunctionsRuntime {
       listener({ function: fn.name, event, caller: identity, outcome })
     this.release(instance, result.kind === 'ok' || result.kind === 'threw')
     return outcome
+  }
+
+  private abandonTransactions(token: string): void {
+    try {
+      this.emu.service<DatabaseService>('database').engine.abandon(token)
+    } catch {
+      // No database module in this emulator.
+    }
   }
 
   async stop(): Promise<void> {

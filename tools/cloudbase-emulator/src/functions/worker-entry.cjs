@@ -7,10 +7,13 @@
 
 const { parentPort, workerData } = require('node:worker_threads')
 const { format } = require('node:util')
+const { performance } = require('node:perf_hooks')
 
 const guard = require(workerData.guardPath).install()
 
 let current = null
+// Same clock as the runtime's (each thread has its own timeOrigin; the sum is shared).
+const wallNow = () => performance.timeOrigin + performance.now()
 let callerKeys = []
 
 function post(message) {
@@ -84,14 +87,17 @@ parentPort.on('message', async (message) => {
     return
   }
   if (!message || message.type !== 'invoke') return
+  const receivedAt = wallNow()
   current = message.invocationId
   // SCF sets the caller's context per request; the previous caller's values must not survive.
   for (const key of callerKeys) delete process.env[key]
   callerKeys = Object.keys(message.callerEnv || {})
   Object.assign(process.env, message.callerEnv)
   let reply
+  let mainAt = receivedAt
   try {
     const main = loadHandler()
+    mainAt = wallNow()
     const value = await main(message.event, message.context)
     const json = JSON.stringify(value === undefined ? null : value)
     reply = {
@@ -103,6 +109,7 @@ parentPort.on('message', async (message) => {
   } catch (err) {
     reply = { type: 'done', invocationId: current, ok: false, error: describe(err) }
   }
+  reply.times = [receivedAt, mainAt, wallNow()]
   reply.attempts = guard.take()
   current = null
   post(reply)

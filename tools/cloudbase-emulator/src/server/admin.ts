@@ -7,6 +7,7 @@ import type { AdminReply, AdminRequest, EmulatorContext } from './contracts'
 import { ENV_NAME_RULE, isLocalEnvName } from './env-names'
 import { TcbCode, toErrorReply } from './errors'
 import { boundaryOf, parseMultipart } from './multipart'
+import { now, profiling, recordAdmin } from './profile'
 import type { ModuleRegistry } from './registry'
 
 export function newRequestId(): string {
@@ -116,6 +117,7 @@ export async function handleAdmin(
     headers: req.headers,
   }
   let reply: AdminReply
+  const t0 = profiling ? now() : 0
   try {
     const faults = registry.hasService('faults')
       ? registry.service<FaultInjector>('faults')
@@ -124,6 +126,9 @@ export async function handleAdmin(
     reply = injected ?? (await handler(request, emu))
   } catch (err) {
     reply = toErrorReply(err)
+  }
+  if (profiling) {
+    recordAdmin(decoded.body['wxCloudApiToken'], action, now() - t0, decoded.body, reply)
   }
   if (reply.kind === 'error') emu.log('admin.error', { action, envName, code: reply.code })
   send(res, requestId, reply)
