@@ -7,9 +7,25 @@ import type { IssueDocumentRequest } from '../../typings/api/mediationDocument'
 import { call } from './call'
 import type { Intent } from './intent'
 
-/** One pending manual review with its short-lived photo URLs (an empty page once decided). */
+/** One pending manual review without photos, and who is reviewing it (an empty page once decided). */
 export const pendingIdentity = (identityId: string) =>
   call('verifyIdentity', 'listPending', { identityId })
+
+/**
+ * Takes or renews the review claim (领取审核): the only way to the photos (10-minute URLs).
+ * Another reviewer's live claim answers `REVIEW_CLAIMED`. Safe to repeat: the holder renews.
+ */
+export const claimReview = (identityId: string) =>
+  call('verifyIdentity', 'claimReview', { identityId })
+
+/** Gives the caller's claim back so another reviewer may take it (idempotent). */
+export const releaseReview = (identityId: string, intent: Intent) =>
+  call(
+    'verifyIdentity',
+    'releaseReview',
+    { identityId },
+    { requestId: intent.requestIdFor('release') },
+  )
 
 export const acceptFiling = (filingId: string, intent: Intent) =>
   call('fileCase', 'accept', { filingId }, { requestId: intent.requestIdFor('accept') })
@@ -78,15 +94,5 @@ export async function uploadStaffFile(
     return { ok: true, data: { fileId: res.fileID } }
   } catch {
     return { ok: false, error: { code: 'NETWORK', message: '文件上传失败，请检查网络后重试' } }
-  }
-}
-
-/** A short-lived download URL for a file the caller may see; null when it cannot be had. */
-export async function temporaryUrl(fileId: string): Promise<string | null> {
-  try {
-    const res = await wx.cloud.getTempFileURL({ fileList: [fileId] })
-    return res.fileList[0]?.tempFileURL || null
-  } catch {
-    return null
   }
 }

@@ -5,7 +5,8 @@ import { afterAll, describe, expect, it } from 'vitest'
 import { maskIdNumber, maskName } from '../../miniprogram/core/masking'
 import { PARTY_IDS, PARTY_NAMES } from './support/arrange'
 import { emulatorUrl, invokeAs, ok, readCollection } from './support/emulator'
-import { useFreshData } from './support/harness'
+import { all, relaunch, useApp, useFreshData, waitForSelector } from './support/harness'
+import { tap, textIn, waitForText } from './support/page-text'
 import { clientLogin, clientTempUrl, clientUpload, download } from './support/privacy-client'
 
 // ID photos of a manual verification: the owner and the staff reviewing it can see them, nobody
@@ -14,7 +15,9 @@ import { clientLogin, clientTempUrl, clientUpload, download } from './support/pr
 // number, HMAC hash or photo anywhere in the database or storage. The owner accepted the review
 // notice, so the run's privacy scan also covers a subscribe message. Staff of any organisation
 // work the one review queue (verifyIdentity's header: an identity belongs to no organisation
-// yet), so "the reviewing staff" is whoever holds the queue until one of them decides.
+// yet), but "the reviewing staff" is the one who holds the review claim (领取审核): the queue
+// itself hands no photo to anyone, and a second staff member opening the same review sees
+// 审核中 and no photo until the first one decides.
 
 useFreshData()
 
@@ -25,6 +28,9 @@ const REVIEWER = 'o_staff_beijing'
 const OTHER_ORG_STAFF = 'o_staff_shanghai'
 const NUMBER = PARTY_IDS[OWNER]
 const NAME = PARTY_NAMES[OWNER]
+const reviewer = useApp({ as: REVIEWER })
+const otherStaff = useApp({ as: OTHER_ORG_STAFF })
+const URL_OR_FILE_ID = /https?:\/\/|cloud:\/\//
 
 // A 1×1 PNG with a distinct trailer per photo, so a download proves which file came back.
 const PNG = Buffer.from(
@@ -100,28 +106,75 @@ describe('身份证件照片', () => {
     expect(ownUrl).toBeDefined()
     expect(await download(ownUrl ?? '')).toEqual(photoBytes('F'))
 
-    // Another party and a mediator are refused the review queue that carries the photos.
+    // Another party and a mediator are refused the review queue and the claim.
     for (const who of [OTHER_PARTY, MEDIATOR]) {
-      const res = await invokeAs(who, 'verifyIdentity', 'listPending', { identityId })
-      expect(res.ok, who).toBe(false)
-      if (!res.ok) expect(res.error.code, who).toBe('FORBIDDEN')
+      for (const action of ['listPending', 'claimReview'] as const) {
+        const res = await invokeAs(who, 'verifyIdentity', action, { identityId })
+        expect(res.ok, `${who} ${action}`).toBe(false)
+        if (!res.ok) expect(res.error.code, `${who} ${action}`).toBe('FORBIDDEN')
+      }
     }
 
-    // Staff see masked facts and short-lived URLs, never the fileIDs or the number.
+    // Staff see masked facts in the queue, and no photo: no URL, no fileID, never the number.
     for (const who of [REVIEWER, OTHER_ORG_STAFF]) {
       const page = await ok(who, 'verifyIdentity', 'listPending', { identityId })
       const [item] = page.items
       expect(item?.maskedName).toBe(maskName(NAME))
       expect(item?.maskedIdNumber).toBe(maskIdNumber(NUMBER))
+      expect(item?.claim).toBeNull()
       const text = JSON.stringify(page)
-      for (const fileId of Object.values(photos)) expect(text).not.toContain(fileId)
+      expect(text).not.toMatch(URL_OR_FILE_ID)
       expect(text).not.toContain(NUMBER)
-      expect(await download(item?.photoUrls.front ?? '')).toEqual(photoBytes('F'))
-      expect(await download(item?.photoUrls.handheld ?? '')).toEqual(photoBytes('H'))
     }
 
-    const decided = await ok(REVIEWER, 'verifyIdentity', 'approve', { identityId })
-    expect(decided.status).toBe('verified')
+    // The reviewer opens the review: the page claims it and shows the photos.
+    const mine = await relaunch(reviewer.mp, `/pages/org/identity/index?id=${identityId}`)
+    await waitForText(mine, '#claim-mine', '您已领取本审核')
+    expect(await all(mine, '.mc-org-identity__photo')).toHaveLength(3)
+    const [claimed] = await readCollection('identities', { _id: identityId })
+    expect(claimed?.['claim']).toMatchObject({ reviewerId: 'staff_beijing', reviewerName: '赵**' })
+
+    // The other organisation's staff member opens the same review: 审核中, no photo.
+    const theirs = await relaunch(otherStaff.mp, `/pages/org/identity/index?id=${identityId}`)
+    expect(await waitForText(theirs, '#claim-notice', '审核中')).toMatch(
+      /^审核中：赵\*\*（至 \d\d:\d\d）$/,
+    )
+    expect(await textIn(theirs, '#review-name')).toContain(maskName(NAME))
+    expect(await all(theirs, '.mc-org-identity__photo')).toHaveLength(0)
+    expect(await all(theirs, '#approve')).toHaveLength(0)
+    expect(await theirs.data('review')).toBeNull()
+    expect(JSON.stringify(await theirs.data())).not.toMatch(URL_OR_FILE_ID)
+    expect(await (await waitForSelector(theirs, '#reclaim')).attribute('disabled')).not.toBeNull()
+
+    // What the function answers that user: a refusal with no URL or fileID in it.
+    const refused = await invokeAs(OTHER_ORG_STAFF, 'verifyIdentity', 'claimReview', { identityId })
+    expect(refused.ok).toBe(false)
+    if (!refused.ok) {
+      expect(refused.error.code).toBe('REVIEW_CLAIMED')
+      expect(refused.error.message).toMatch(/^该认证正由其他审核员审核，请于 \d\d:\d\d 后再试$/)
+    }
+    expect(JSON.stringify(refused)).not.toMatch(URL_OR_FILE_ID)
+    // Nor does the phone's own storage access reach the photo (storage/rules.json: creator only).
+    const otherToken = await clientLogin(OTHER_ORG_STAFF)
+    expect(await clientTempUrl(otherToken, photos.front)).toBeUndefined()
+    // Bad input: deciding around the claim is refused with the same message.
+    const around = await invokeAs(OTHER_ORG_STAFF, 'verifyIdentity', 'approve', { identityId })
+    expect(!around.ok && around.error.code).toBe('REVIEW_CLAIMED')
+
+    // The reviewer fetches a photo through the claim's URL; then decides in the page.
+    const viaClaim = await ok(REVIEWER, 'verifyIdentity', 'claimReview', { identityId })
+    expect(await download(viaClaim.photoUrls.front ?? '')).toEqual(photoBytes('F'))
+    expect(await download(viaClaim.photoUrls.handheld ?? '')).toEqual(photoBytes('H'))
+    expect(JSON.stringify(viaClaim)).not.toContain(photos.front)
+    await tap(mine, '#approve')
+    await waitForSelector(mine, '#decided', 15_000)
+    const [decided] = await readCollection('identities', { _id: identityId })
+    expect(decided?.['status']).toBe('verified')
+    expect(decided?.['claim']).toBeNull()
+
+    // The second staff member now finds it gone, in the page and in the function.
+    const gone = await relaunch(otherStaff.mp, `/pages/org/identity/index?id=${identityId}`)
+    await waitForSelector(gone, '#review-gone', 15_000)
     for (const who of [REVIEWER, OTHER_ORG_STAFF]) {
       const after = await ok(who, 'verifyIdentity', 'listPending', { identityId })
       expect(after.items, who).toEqual([])

@@ -34,6 +34,8 @@ describe('FunctionContracts', () => {
       | 'confirmFace'
       | 'submitManual'
       | 'listPending'
+      | 'claimReview'
+      | 'releaseReview'
       | 'approve'
       | 'reject'
       | 'delete'

@@ -15,7 +15,7 @@ const ID_B = '110105200002290013'
 let h: Harness
 
 beforeAll(async () => {
-  h = await startHarness(['profile', 'messages', 'verifyIdentity'])
+  h = await startHarness(['profile', 'messages', 'verifyIdentity', 'orgDesk'])
   await seedRoles(h)
 })
 afterAll(async () => {
@@ -291,7 +291,7 @@ function checkDigit(body17: string): string {
 
 // Each test here walks a whole review (uploads, submit, queue, decision): slow on a loaded machine.
 describe('verifyIdentity: manual review', { timeout: 150_000 }, () => {
-  it('submit → pending with the SLA; staff of any organisation see masked data and photos; approve', async () => {
+  it('submit → pending with the SLA; staff of any organisation see masked data, the claim hands photos; approve', async () => {
     const openid = PEOPLE.applicant
     const photos = await manualPhotos(openid, 'a')
     const submit = await h.call(
@@ -335,10 +335,16 @@ describe('verifyIdentity: manual review', { timeout: 150_000 }, () => {
     expect(item).toBeDefined()
     if (!item) return
     expect(item.maskedIdNumber).not.toContain('12345678')
-    expect(item.photoUrls.front).toMatch(/^https?:\/\//)
     expect(item.overdue).toBe(false)
+    expect(item.claim).toBeNull()
     expect(JSON.stringify(list)).not.toContain('H12345678')
     expect(JSON.stringify(list)).not.toContain('陈大文')
+    // The queue carries no photo: no URL, no fileID.
+    expect(JSON.stringify(list)).not.toMatch(/https?:\/\/|cloud:\/\//)
+    const claimed = await h.call(PEOPLE.staffB, 'verifyIdentity', 'claimReview', {
+      identityId: item.identityId,
+    })
+    expect(claimed.ok && claimed.data.photoUrls.front).toMatch(/^https?:\/\//)
     const one = await h.call(PEOPLE.staffB, 'verifyIdentity', 'listPending', {
       identityId: item.identityId,
     })
@@ -379,8 +385,9 @@ describe('verifyIdentity: manual review', { timeout: 150_000 }, () => {
     expect(status.ok && status.data).toMatchObject({ status: 'verified', method: 'manual' })
     const inbox = await h.call(openid, 'messages', 'list', {})
     expect(inbox.ok && inbox.data.items.map((m) => m.title)).toContain('实名认证已通过')
+    // submit, claim, approve.
     const chain = await chainOf(item.identityId)
-    expect(chain.ok && chain.length).toBe(2)
+    expect(chain.ok && chain.length).toBe(3)
   })
 
   it('reject with a reason, the user resubmits, staff approve', async () => {
@@ -548,6 +555,217 @@ describe('verifyIdentity: manual review', { timeout: 150_000 }, () => {
       loser && !loser.ok ? loser.error.code : '',
     )
     const chain = await chainOf(id)
+    expect(chain.ok && chain.length).toBe(2)
+  })
+})
+
+/** A fresh pending manual submission of `openid` (a passport, so any number shape will do). */
+async function pendingSubmission(openid: string, passport: string) {
+  const photos = await manualPhotos(openid, 'claim')
+  const submit = await h.call(
+    openid,
+    'verifyIdentity',
+    'submitManual',
+    { partyType: 'person', idType: 'passport', name: '梁静', idNumber: passport, photos },
+    rid(),
+  )
+  if (!submit.ok) throw new Error(JSON.stringify(submit.error))
+  return { identityId: (await identityDocOf(openid))['_id'] as string, photos }
+}
+
+/** Moves a stored claim back in time, as if `minutes` had passed since it was taken. */
+async function ageClaim(identityId: string, minutes: number) {
+  const [doc] = await h.docs('identities', { _id: identityId })
+  const claim = doc?.['claim'] as { claimedAt: Date; expiresAt: Date } | null
+  if (!claim) throw new Error('no claim to age')
+  const back = (d: Date) => new Date(new Date(d).getTime() - minutes * 60_000)
+  await h.emulator.database.engine.update(
+    h.emulator.envId,
+    'identities',
+    { _id: identityId },
+    {
+      $set: { 'claim.claimedAt': back(claim.claimedAt), 'claim.expiresAt': back(claim.expiresAt) },
+    },
+  )
+}
+
+const NAMED_STAFF = 'o_staff_named'
+
+// 领取审核: staff of two organisations (stf_a in org_a; stf_b and the named 林芳 in org_b) work
+// the one queue, and only the holder of a submission's claim sees its photos or decides it.
+describe('verifyIdentity: review claim', { timeout: 150_000 }, () => {
+  beforeAll(async () => {
+    await h.insert('staff_members', [
+      {
+        _id: 'stf_named',
+        openid: NAMED_STAFF,
+        organisationId: 'org_b',
+        name: '林芳',
+        role: 'reviewer',
+        version: 1,
+      },
+    ])
+  })
+
+  it('the claim hands the photos to its holder; another reviewer gets REVIEW_CLAIMED, no URL, no decision', async () => {
+    const { identityId, photos } = await pendingSubmission('o_claim_one', 'E40000001')
+    const claimed = await h.call(NAMED_STAFF, 'verifyIdentity', 'claimReview', { identityId })
+    if (!claimed.ok) throw new Error(JSON.stringify(claimed.error))
+    expect(claimed.data).toMatchObject({
+      identityId,
+      maskedName: '梁*',
+      claim: { mine: true, reviewerName: '林*' },
+    })
+    const expiresAt = Date.parse(claimed.data.claim.expiresAt)
+    expect(expiresAt - Date.now()).toBeGreaterThan(29 * 60_000)
+    expect(expiresAt - Date.now()).toBeLessThanOrEqual(30 * 60_000)
+    const front = await fetch(claimed.data.photoUrls.front ?? '')
+    expect(front.status).toBe(200)
+    expect(await front.text()).toContain('identity/claim-front.jpg')
+    expect(claimed.data.photoUrls.handheld).toMatch(/^https?:\/\//)
+    expect(JSON.stringify(claimed)).not.toContain('cloud://')
+
+    // Claiming again is a renewal for the holder, never a refusal.
+    const again = await h.call(NAMED_STAFF, 'verifyIdentity', 'claimReview', { identityId })
+    expect(again.ok && again.data.claim.mine).toBe(true)
+
+    const other = await h.call(PEOPLE.staffA, 'verifyIdentity', 'claimReview', { identityId })
+    expect(other.ok).toBe(false)
+    if (!other.ok) {
+      expect(other.error.code).toBe('REVIEW_CLAIMED')
+      expect(other.error.message).toMatch(/^该认证正由其他审核员审核，请于 \d\d:\d\d 后再试$/)
+    }
+    const text = JSON.stringify(other)
+    expect(text).not.toMatch(/https?:\/\/|cloud:\/\//)
+    for (const f of Object.values(photos)) expect(text).not.toContain(f)
+
+    // The queue tells the other reviewer who is reviewing, and the holder that it is theirs.
+    const seen = await h.call(PEOPLE.staffA, 'verifyIdentity', 'listPending', { identityId })
+    expect(seen.ok && seen.data.items[0]?.claim).toEqual({
+      mine: false,
+      reviewerName: '林*',
+      expiresAt: expect.any(String) as unknown,
+    })
+    expect(JSON.stringify(seen)).not.toMatch(/https?:\/\/|cloud:\/\//)
+    const own = await h.call(NAMED_STAFF, 'verifyIdentity', 'listPending', { identityId })
+    expect(own.ok && own.data.items[0]?.claim?.mine).toBe(true)
+    // The desk queue tags the same entry 审核中 for both of them.
+    for (const [who, mine] of [
+      [PEOPLE.staffA, false],
+      [NAMED_STAFF, true],
+    ] as const) {
+      const queue = await h.call(who, 'orgDesk', 'queue', { kind: 'identity_review' })
+      const entry = queue.ok ? queue.data.items.find((i) => i.id === identityId) : undefined
+      expect(entry?.claim, who).toMatchObject({ mine, reviewerName: '林*' })
+    }
+
+    for (const decision of [
+      h.call(PEOPLE.staffA, 'verifyIdentity', 'approve', { identityId }, rid()),
+      h.call(PEOPLE.staffA, 'verifyIdentity', 'reject', { identityId, reason: '照片模糊' }, rid()),
+      h.call(PEOPLE.staffA, 'verifyIdentity', 'releaseReview', { identityId }, rid()),
+    ]) {
+      const res = await decision
+      expect(!res.ok && res.error.code).toBe('REVIEW_CLAIMED')
+    }
+    expect((await identityDocOf('o_claim_one'))['status']).toBe('manual_pending')
+
+    // The holder decides; the decision clears the claim and ends the queue entry.
+    const approve = await h.call(NAMED_STAFF, 'verifyIdentity', 'approve', { identityId }, rid())
+    expect(approve.ok && approve.data.status).toBe('verified')
+    const decided = await identityDocOf('o_claim_one')
+    expect(decided['claim']).toBeNull()
+    expect(decided['reviewerStaffId']).toBe('stf_named')
+    const late = await h.call(PEOPLE.staffA, 'verifyIdentity', 'claimReview', { identityId })
+    expect(!late.ok && late.error.code).toBe('INVALID_TRANSITION')
+
+    // The claim's audit events name a role, a pseudonym and an action: no personal data.
+    const events = await h.docs('audit_events', { entityId: identityId })
+    expect(events.map((e) => e['action'])).toEqual(
+      expect.arrayContaining(['review_claimed', 'review_claim_renewed']),
+    )
+    const trail = JSON.stringify(events)
+    for (const secret of ['梁静', 'E40000001', '林芳', NAMED_STAFF]) {
+      expect(trail).not.toContain(secret)
+    }
+    const chain = await chainOf(identityId)
+    expect(chain.ok && chain.length).toBe(4)
+  })
+
+  it('a claim lapses after 30 minutes, and then another reviewer may claim and decide', async () => {
+    const { identityId } = await pendingSubmission('o_claim_two', 'E40000002')
+    const first = await h.call(PEOPLE.staffA, 'verifyIdentity', 'claimReview', { identityId })
+    expect(first.ok).toBe(true)
+    await ageClaim(identityId, 29)
+    const early = await h.call(PEOPLE.staffB, 'verifyIdentity', 'claimReview', { identityId })
+    expect(!early.ok && early.error.code).toBe('REVIEW_CLAIMED')
+
+    await ageClaim(identityId, 2)
+    const seen = await h.call(PEOPLE.staffB, 'verifyIdentity', 'listPending', { identityId })
+    expect(seen.ok && seen.data.items[0]?.claim).toBeNull()
+    const taken = await h.call(PEOPLE.staffB, 'verifyIdentity', 'claimReview', { identityId })
+    expect(taken.ok && taken.data.claim.mine).toBe(true)
+    expect(taken.ok && taken.data.photoUrls.front).toMatch(/^https?:\/\//)
+    // The first reviewer lost it: no photos, no decision.
+    const back = await h.call(PEOPLE.staffA, 'verifyIdentity', 'claimReview', { identityId })
+    expect(!back.ok && back.error.code).toBe('REVIEW_CLAIMED')
+    const reject = await h.call(
+      PEOPLE.staffB,
+      'verifyIdentity',
+      'reject',
+      { identityId, reason: '证件已过期' },
+      rid(),
+    )
+    expect(reject.ok && reject.data.status).toBe('rejected')
+  })
+
+  it('the holder releases (idempotently), then another reviewer may claim', async () => {
+    const { identityId } = await pendingSubmission('o_claim_three', 'E40000003')
+    expect((await h.call(PEOPLE.staffA, 'verifyIdentity', 'claimReview', { identityId })).ok).toBe(
+      true,
+    )
+    const released = await h.call(
+      PEOPLE.staffA,
+      'verifyIdentity',
+      'releaseReview',
+      { identityId },
+      rid(),
+    )
+    expect(released).toEqual({ ok: true, data: { identityId, released: true } })
+    const twice = await h.call(
+      PEOPLE.staffA,
+      'verifyIdentity',
+      'releaseReview',
+      { identityId },
+      rid(),
+    )
+    expect(twice).toEqual({ ok: true, data: { identityId, released: false } })
+    expect((await identityDocOf('o_claim_three'))['claim']).toBeNull()
+
+    const next = await h.call(PEOPLE.staffB, 'verifyIdentity', 'claimReview', { identityId })
+    expect(next.ok && next.data.claim.mine).toBe(true)
+    const missing = await h.call(PEOPLE.staffB, 'verifyIdentity', 'claimReview', {
+      identityId: 'idn_missing',
+    })
+    expect(!missing.ok && missing.error.code).toBe('NOT_FOUND')
+    const party = await h.call(PEOPLE.applicant, 'verifyIdentity', 'claimReview', { identityId })
+    expect(!party.ok && party.error.code).toBe('FORBIDDEN')
+  })
+
+  it('two reviewers claiming at the same moment: exactly one holds it', async () => {
+    const { identityId } = await pendingSubmission('o_claim_race', 'E40000004')
+    const results = await Promise.all([
+      h.call(PEOPLE.staffA, 'verifyIdentity', 'claimReview', { identityId }),
+      h.call(PEOPLE.staffB, 'verifyIdentity', 'claimReview', { identityId }),
+    ])
+    const winners = results.filter((r) => r.ok)
+    expect(winners).toHaveLength(1)
+    const loser = results.find((r) => !r.ok)
+    expect(loser && !loser.ok && loser.error.code).toBe('REVIEW_CLAIMED')
+    expect(JSON.stringify(loser)).not.toMatch(/https?:\/\//)
+    const winner = results[0]?.ok ? 'stf_a' : 'stf_b'
+    const doc = await identityDocOf('o_claim_race')
+    expect((doc['claim'] as { reviewerId: string }).reviewerId).toBe(winner)
+    const chain = await chainOf(identityId)
     expect(chain.ok && chain.length).toBe(2)
   })
 })

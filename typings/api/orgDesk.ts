@@ -3,6 +3,7 @@
 import type { DisputeTypeCode } from '../../miniprogram/core/catalogues/dispute-types'
 import type { ActionContract } from './envelope'
 import type { IsoTime, Page, PageRequest } from './common'
+import type { PendingClaim } from './verifyIdentity'
 
 export type QueueKind =
   'identity_review' | 'filing' | 'judicial_confirmation' | 'document_request' | 'withdrawal_request'
@@ -27,6 +28,8 @@ export interface QueueItem {
   readonly overdue: boolean
   /** "剩余 3 小时 12 分钟" / "已到期". */
   readonly dueText: string
+  /** Who is reviewing an identity review (领取审核, see verifyIdentity); null otherwise. */
+  readonly claim: PendingClaim | null
 }
 
 export interface QueueResponse extends Page<QueueItem> {

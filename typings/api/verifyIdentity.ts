@@ -70,7 +70,17 @@ export interface SubmitManualRequest {
   readonly enterprise?: EnterpriseProof
 }
 
-export interface PendingReview {
+/** Who holds the review claim (领取审核) on a pending submission, as a reviewer is told. */
+export interface PendingClaim {
+  /** Whether the caller holds it (then `claimReview` renews it and hands the photos). */
+  readonly mine: boolean
+  /** Masked display name of the holder ("林*"), or 其他审核员. */
+  readonly reviewerName: string
+  /** When the claim lapses unless its holder renews it (30 minutes from the last claim). */
+  readonly expiresAt: IsoTime
+}
+
+interface ReviewFacts {
   readonly identityId: string
   readonly partyType: PartyType
   readonly idType: IdType
@@ -79,16 +89,34 @@ export interface PendingReview {
   readonly submittedAt: IsoTime
   readonly reviewDueAt: IsoTime
   readonly overdue: boolean
-  /** Short-lived (10 min) URLs of the uploaded photos. */
+  /** Validator warnings to look at (e.g. unknown area code, USCC check character). */
+  readonly warnings: readonly string[]
+}
+
+/**
+ * One submission in the shared review queue: masked facts and who is reviewing it, never a photo
+ * or its URL (those come only with the claim, `claimReview`).
+ */
+export interface PendingReview extends ReviewFacts {
+  readonly enterprise: { readonly name: string; readonly maskedUscc: string } | null
+  /** The live claim on it; null when nobody is reviewing it. */
+  readonly claim: PendingClaim | null
+}
+
+/** A submission the caller now holds the claim on, with its photos behind short-lived URLs. */
+export interface ClaimedReview extends ReviewFacts {
+  /** Short-lived (10 min) URLs of the uploaded photos; null where one could not be issued. */
   readonly photoUrls: Readonly<Record<'front' | 'back' | 'handheld', string | null>>
+  /** When the photo URLs stop working (claim again for fresh ones). */
+  readonly photoUrlsExpireAt: IsoTime
   readonly enterprise: {
     readonly name: string
     readonly maskedUscc: string
     readonly licenceUrl: string | null
     readonly authorisationUrl: string | null
   } | null
-  /** Validator warnings to look at (e.g. unknown area code, USCC check character). */
-  readonly warnings: readonly string[]
+  /** Always the caller's own claim (`mine: true`). */
+  readonly claim: PendingClaim
 }
 
 export interface ListPendingRequest extends PageRequest {
@@ -98,6 +126,12 @@ export interface ListPendingRequest extends PageRequest {
 
 export interface ReviewRequest {
   readonly identityId: string
+}
+
+export interface ReleaseReviewResponse {
+  readonly identityId: string
+  /** False when there was no live claim to give back (already released or lapsed). */
+  readonly released: boolean
 }
 
 export interface RejectRequest extends ReviewRequest {
@@ -146,12 +180,25 @@ export interface VerifyIdentityContracts {
     IdentityErrorCode | 'FILE_NOT_OWNED'
   >
   readonly listPending: ActionContract<ListPendingRequest, Page<PendingReview>, never>
+  /** Takes or renews the review claim; another reviewer's live claim → `REVIEW_CLAIMED`. */
+  readonly claimReview: ActionContract<
+    ReviewRequest,
+    ClaimedReview,
+    'REVIEW_CLAIMED' | 'INVALID_TRANSITION'
+  >
+  /** Gives the caller's claim back (idempotent); another reviewer's → `REVIEW_CLAIMED`. */
+  readonly releaseReview: ActionContract<ReviewRequest, ReleaseReviewResponse, 'REVIEW_CLAIMED'>
+  /** Needs the caller's live claim, or takes a free one in the same write. */
   readonly approve: ActionContract<
     ReviewRequest,
     ReviewResponse,
-    'INVALID_TRANSITION' | 'ID_ALREADY_BOUND'
+    'INVALID_TRANSITION' | 'ID_ALREADY_BOUND' | 'REVIEW_CLAIMED'
   >
-  readonly reject: ActionContract<RejectRequest, ReviewResponse, 'INVALID_TRANSITION'>
+  readonly reject: ActionContract<
+    RejectRequest,
+    ReviewResponse,
+    'INVALID_TRANSITION' | 'REVIEW_CLAIMED'
+  >
   readonly delete: ActionContract<
     Record<string, never>,
     DeleteIdentityResponse,

@@ -1,7 +1,9 @@
 // The staff queue: everything waiting for staff, oldest first, with its service-level due time.
 // Identity reviews are shared by every organisation (any staff member may review, as
-// `verifyIdentity.review` allows); everything else belongs to the caller's organisation only.
+// `verifyIdentity.review` allows), each with who holds its review claim (审核中); everything else
+// belongs to the caller's organisation only.
 import { deskItemDueAt, manualReviewDueAt, remaining } from '../../../miniprogram/core/deadlines'
+import { readReviewClaim, reviewClaimView } from '../../../miniprogram/core/identity/review-claim'
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../../../miniprogram/core/limits'
 import type { OrgDeskContracts, QueueItem, QueueKind } from '../../../typings/api/orgDesk'
 import {
@@ -76,8 +78,20 @@ function dueAt(kind: QueueKind, since: number): number {
   return due.ok ? due.value : since
 }
 
+/** Who holds the review claim on an identity review, as the staff member `staffId` is told. */
+function claimOf(kind: QueueKind, r: Record<string, unknown>, staffId: string, now: Date) {
+  if (kind !== 'identity_review') return null
+  const view = reviewClaimView(readReviewClaim(r['claim']), staffId, now.getTime())
+  return view && { ...view, expiresAt: new Date(view.expiresAt).toISOString() }
+}
+
 /** Every waiting item of the caller's desk (both for the queue and the overdue statistics). */
-export async function waitingItems(org: string, now: Date, only?: QueueKind): Promise<QueueItem[]> {
+export async function waitingItems(
+  org: string,
+  now: Date,
+  only?: QueueKind,
+  staffId = '',
+): Promise<QueueItem[]> {
   const src = sources(org)
   const items: QueueItem[] = []
   for (const kind of KINDS) {
@@ -104,6 +118,7 @@ export async function waitingItems(org: string, now: Date, only?: QueueKind): Pr
         dueAt: new Date(due).toISOString(),
         overdue: left.ok ? left.value.expired : true,
         dueText: left.ok ? left.value.text : '已到期',
+        claim: claimOf(kind, r, staffId, now),
       })
     }
   }
@@ -122,7 +137,8 @@ export const queue: ActionDefinition<
   actors: ['staff'],
   mutating: false,
   async handle({ kind, page = 1, pageSize = DEFAULT_PAGE_SIZE }, ctx) {
-    const all = await waitingItems(ctx.caller.staff?.organisationId ?? '', ctx.now, kind)
+    const staff = ctx.caller.staff
+    const all = await waitingItems(staff?.organisationId ?? '', ctx.now, kind, staff?.id)
     const start = (page - 1) * pageSize
     return {
       items: all.slice(start, start + pageSize),

@@ -20,6 +20,14 @@ export interface EnterpriseRecord {
   readonly authorisationFileId: string
 }
 
+/** The review claim as stored (core `ReviewClaim` with Date times); see `review.ts`. */
+export interface StoredClaim {
+  readonly reviewerId: string
+  readonly reviewerName: string
+  readonly claimedAt: Date
+  readonly expiresAt: Date
+}
+
 /**
  * One per user (`_id` from `identityIdFor(openid)`). The name and number are kept only encrypted
  * (`nameEnc`, `idNumberEnc`) plus their masked forms and the number's blind index.
@@ -39,6 +47,8 @@ export interface IdentityDoc extends IdentityEntity, Record<string, unknown> {
   readonly reviewDueAt?: Date | null
   readonly reviewedAt?: Date | null
   readonly reviewerStaffId?: string | null
+  /** Who is reviewing the pending submission (only they get the photos); cleared by the decision. */
+  readonly claim?: StoredClaim | null
   /** ID photos are erased 30 days after review (PIPL: shortest retention). */
   readonly photosDeleteAfter?: Date | null
   readonly auditSeq?: number
@@ -82,4 +92,5 @@ export const ERASED = {
   warnings: [],
   reviewDueAt: null,
   photosDeleteAfter: null,
+  claim: null,
 } as const

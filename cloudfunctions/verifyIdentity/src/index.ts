@@ -6,19 +6,29 @@
  *   `cgi-bin/stable_token`); `confirmFace` asks WeChat for the result and verifies only on
  *   errcode 0 && verify_ret 10000 for the stored openid / out_seq_no / cert_hash.
  * - Manual review for any ID type (and enterprises: licence, USCC, authorisation letter):
- *   `submitManual` → pending with the 2–4 h SLA; staff `listPending` / `approve` / `reject`.
- *   Staff of **any** organisation may review identities: an identity is not tied to a case or an
- *   organisation yet, and one shared queue keeps the SLA whichever organisation is staffed.
+ *   `submitManual` → pending with the 2–4 h SLA; staff `listPending` / `claimReview` /
+ *   `releaseReview` / `approve` / `reject` (review.ts).
+ *   The queue is shared: staff of **any** organisation may review identities, because an identity
+ *   is not tied to a case or an organisation yet, and one queue keeps the SLA whichever
+ *   organisation is staffed. The photos are not shared: `listPending` answers masked facts and
+ *   who is reviewing, never a photo URL. A reviewer takes the review claim (领取审核,
+ *   `claimReview`): a 30-minute lease, renewed by claiming again, that alone hands the 10-minute
+ *   photo URLs and lets one reviewer decide (approve/reject on a free submission take the claim
+ *   in the same versioned write; another live claim → `REVIEW_CLAIMED`, naming until when). So
+ *   ID photos reach the owner and the one reviewing staff member only (issue #9), and two
+ *   reviewers never decide one submission at once. The decision clears the claim; a lease that
+ *   lapsed is free for the next reviewer, so an abandoned review never blocks the queue.
  * - `delete` erases the number, its hash, the name and the photos; cases keep their own party
  *   snapshot and are listed as blocked until the same identity verifies again.
  *
  * Caller: `miniprogram/services/identity.ts`; staff actions from the organisation desk.
- * Auth: OPENID from the platform; `listPending` / `approve` / `reject` need a `staff_members` doc.
+ * Auth: OPENID from the platform; the review actions need a `staff_members` doc.
  * Reads/writes: `identities`, `face_verifications`, `audit_events`, `messages`,
- *   `subscribe_grants`, `idempotency_keys`; reads `mediation_cases` / `filings` (`partyOpenids`).
- * Errors: `ALREADY_VERIFIED`, `ID_ALREADY_BOUND`, `INVALID_TRANSITION`, `FACE_UNAVAILABLE`,
- *   `FACE_SESSION_NOT_FOUND`, `FACE_SESSION_EXPIRED`, `FACE_NOT_FINISHED`, `FILE_NOT_OWNED`, `UPSTREAM_UNAVAILABLE`,
- *   plus the common codes.
+ *   `subscribe_grants`, `idempotency_keys`; reads `mediation_cases` / `filings` (`partyOpenids`),
+ *   `staff_members` (the reviewer's masked name on a claim).
+ * Errors: `ALREADY_VERIFIED`, `ID_ALREADY_BOUND`, `INVALID_TRANSITION`, `REVIEW_CLAIMED`,
+ *   `FACE_UNAVAILABLE`, `FACE_SESSION_NOT_FOUND`, `FACE_SESSION_EXPIRED`, `FACE_NOT_FINISHED`,
+ *   `FILE_NOT_OWNED`, `UPSTREAM_UNAVAILABLE`, plus the common codes.
  */
 import { idPhotosExpireAt, manualReviewDueAt } from '../../../miniprogram/core/deadlines'
 import {
@@ -36,11 +46,7 @@ import {
 } from '../../../miniprogram/core/limits'
 import { maskIdNumber, maskName, maskUscc } from '../../../miniprogram/core/masking'
 import type { Actor } from '../../../miniprogram/core/machines/actor'
-import type {
-  BlockedCase,
-  PendingReview,
-  ReviewResponse,
-} from '../../../typings/api/verifyIdentity'
+import type { BlockedCase, ReviewResponse } from '../../../typings/api/verifyIdentity'
 import {
   AppError,
   COLLECTIONS,
@@ -62,13 +68,13 @@ import {
   obj,
   oneOf,
   opt,
-  tempUrls,
   text,
   updateWhere,
   type Caller,
   type HandlerContext,
 } from '../../_shared'
 import { apply, blankIdentity, check } from './apply'
+import { assertMayDecide, claim, pendingItem, release } from './review'
 import { certHash, getVerifyId, newOutSeqNo, queryOutcome } from './face'
 import { ERASED, toView, type IdentityDoc } from './identity-doc'
 
@@ -391,6 +397,7 @@ export const main = defineFunction('verifyIdentity', {
               reviewDueAt: due.ok ? new Date(due.value) : null,
               reviewedAt: null,
               reviewerStaffId: null,
+              claim: null,
             },
           )
           return toView(applied.next)
@@ -408,7 +415,7 @@ export const main = defineFunction('verifyIdentity', {
       }),
       actors: ['staff'],
       mutating: false,
-      async handle({ identityId, page = 1, pageSize = DEFAULT_PAGE_SIZE }, { now }) {
+      async handle({ identityId, page = 1, pageSize = DEFAULT_PAGE_SIZE }, { now, caller }) {
         const rows = await findMany<IdentityDoc>(
           COLLECTIONS.identities,
           identityId ? { _id: identityId, status: 'manual_pending' } : { status: 'manual_pending' },
@@ -418,47 +425,26 @@ export const main = defineFunction('verifyIdentity', {
             limit: pageSize + 1,
           },
         )
-        const shown = rows.slice(0, pageSize)
-        const fileIds = shown.flatMap((r) =>
-          [
-            r.photos?.front,
-            r.photos?.back,
-            r.photos?.handheld,
-            r.enterprise?.licenceFileId,
-            r.enterprise?.authorisationFileId,
-          ].filter((f): f is string => typeof f === 'string'),
-        )
-        const urls = await tempUrls(fileIds)
-        const url = (f: string | null | undefined) => (f ? (urls[f] ?? null) : null)
-        const items: PendingReview[] = shown.map((r) => {
-          const due = r.reviewDueAt ? new Date(r.reviewDueAt) : now
-          return {
-            identityId: r._id,
-            partyType: r.partyType ?? 'person',
-            idType: r.idType ?? 'resident_id',
-            maskedName: r.maskedName ?? '',
-            maskedIdNumber: r.maskedIdNumber ?? '',
-            submittedAt: new Date(r.manualSubmittedAt ?? now).toISOString(),
-            reviewDueAt: due.toISOString(),
-            overdue: due.getTime() < now.getTime(),
-            photoUrls: {
-              front: url(r.photos?.front),
-              back: url(r.photos?.back),
-              handheld: url(r.photos?.handheld),
-            },
-            enterprise: r.enterprise
-              ? {
-                  name: r.enterprise.name,
-                  maskedUscc: r.enterprise.maskedUscc,
-                  licenceUrl: url(r.enterprise.licenceFileId),
-                  authorisationUrl: url(r.enterprise.authorisationFileId),
-                }
-              : null,
-            warnings: r.warnings ?? [],
-          }
-        })
+        const staffId = caller.staff?.id ?? ''
+        const items = rows.slice(0, pageSize).map((r) => pendingItem(r, staffId, now))
         return { items, page, pageSize, hasMore: rows.length > pageSize }
       },
+    },
+
+    // Not replayed by request id: taking is idempotent for the holder by itself (a renewal), and
+    // its answer carries photo URLs, which must never be kept in `idempotency_keys`.
+    claimReview: {
+      schema: obj(reviewSchema),
+      actors: ['staff'],
+      mutating: false,
+      handle: ({ identityId }, ctx) => claim(identityId, ctx),
+    },
+
+    releaseReview: {
+      schema: obj(reviewSchema),
+      actors: ['staff'],
+      mutating: true,
+      handle: ({ identityId }, ctx) => release(identityId, ctx),
     },
 
     approve: {
@@ -530,6 +516,7 @@ async function review(
   if (!doc) return fail('NOT_FOUND', '认证申请不存在')
   if (doc.openid === ctx.caller.openid) return fail('FORBIDDEN', '不能审核本人的认证申请')
   const actor = { actor: { kind: 'staff' as const, id: staff.id }, hash: ctx.caller.hash }
+  assertMayDecide(doc, staff.id, ctx.now)
   check(doc, decision, actor.actor, ctx.now, reason === undefined ? undefined : { reason })
   if (decision === 'approve' && doc.idNumberHash)
     await assertNotBoundElsewhere(doc.idNumberHash, doc.openid)
@@ -537,8 +524,10 @@ async function review(
   if (decision === 'approve' && doc.idNumberEnc) decryptField(doc.idNumberEnc)
   return ctx.transact(async (tx) => {
     const current = await tx.get<IdentityDoc>(COLLECTIONS.identities, identityId)
-    if (!current || current.version !== doc.version)
-      return fail('CONFLICT', '该申请已被其他工作人员处理')
+    if (!current) return fail('NOT_FOUND', '认证申请不存在')
+    // The claim is decided on the document being written, so a claim taken since is respected.
+    assertMayDecide(current, staff.id, ctx.now)
+    if (current.version !== doc.version) return fail('CONFLICT', '该申请已被其他工作人员处理')
     const applied = await apply(
       tx,
       identityId,
@@ -550,6 +539,7 @@ async function review(
         reviewedAt: ctx.now,
         reviewerStaffId: staff.id,
         reviewDueAt: null,
+        claim: null,
         // Erased by the hourly deadlines sweep (PIPL: shortest retention).
         photosDeleteAfter: photosExpireAt(ctx.now),
       },

@@ -125,6 +125,8 @@ export const FUZZ_BASELINES: Table = {
         as: 'staff',
         payload: (c) => ({ page: 1, pageSize: 10, identityId: c.identityId }),
       },
+      claimReview: { as: 'staff', payload: (c) => ({ identityId: c.identityId }) },
+      releaseReview: { as: 'staff', payload: (c) => ({ identityId: c.identityId }) },
       approve: { as: 'staff', payload: (c) => ({ identityId: c.identityId }) },
       reject: { as: 'staff', payload: (c) => ({ identityId: c.identityId, reason: '照片不清晰' }) },
       delete: { as: 'newUser', payload: () => ({}) },

@@ -1,9 +1,15 @@
 import { describe, expect, it } from 'vitest'
 import { chinaTime, optionOf, reasonError } from '../../../miniprogram/pages/org/common'
-import { rejectReasonError, reviewView } from '../../../miniprogram/pages/org/identity/logic'
-import type { PendingReview } from '../../../typings/api/verifyIdentity'
+import {
+  canReclaim,
+  claimedElsewhere,
+  factsView,
+  rejectReasonError,
+  reviewView,
+} from '../../../miniprogram/pages/org/identity/logic'
+import type { ClaimedReview, PendingReview } from '../../../typings/api/verifyIdentity'
 
-function review(overrides: Partial<PendingReview> = {}): PendingReview {
+function review(overrides: Partial<ClaimedReview> = {}): ClaimedReview {
   return {
     identityId: 'idt_1',
     partyType: 'person',
@@ -14,8 +20,20 @@ function review(overrides: Partial<PendingReview> = {}): PendingReview {
     reviewDueAt: '2026-12-01T05:00:00.000Z',
     overdue: false,
     photoUrls: { front: 'https://t/front', back: null, handheld: 'https://t/hand' },
+    photoUrlsExpireAt: '2026-12-01T02:22:00.000Z',
     enterprise: null,
     warnings: [],
+    claim: { mine: true, reviewerName: '林*', expiresAt: '2026-12-01T02:42:00.000Z' },
+    ...overrides,
+  }
+}
+
+function pending(overrides: Partial<PendingReview> = {}): PendingReview {
+  const { photoUrls: _p, photoUrlsExpireAt: _e, enterprise: _n, claim: _c, ...facts } = review()
+  return {
+    ...facts,
+    enterprise: null,
+    claim: { mine: false, reviewerName: '林*', expiresAt: '2026-12-01T02:42:00.000Z' },
     ...overrides,
   }
 }
@@ -49,6 +67,7 @@ describe('org identity review logic', () => {
       maskedIdNumber: 'H1******8',
       submittedText: '2026-12-01 09:00',
       dueText: '2026-12-01 13:00 前',
+      claimText: '您已领取本审核，10:42 前仅您可查看照片和作出决定',
     })
     expect(view.photos.map((p) => [p.label, p.url])).toEqual([
       ['证件正面', 'https://t/front'],
@@ -90,5 +109,32 @@ describe('org identity review logic', () => {
   it('refuses a rejection without a reason', () => {
     expect(rejectReasonError('')).toBe('请填写驳回理由')
     expect(rejectReasonError('证件照片不清晰')).toBe('')
+  })
+})
+
+describe("org identity review under another reviewer's claim", () => {
+  it('shows who is reviewing and until when, with the masked facts and no photos', () => {
+    const item = pending()
+    const other = claimedElsewhere(item.claim)
+    expect(other).toEqual({
+      notice: '审核中：林*（至 10:42）',
+      reclaimAt: Date.parse('2026-12-01T02:42:00.000Z'),
+    })
+    const facts = factsView(item)
+    expect(facts).toMatchObject({ maskedName: '陈**', idTypeLabel: '港澳居民来往内地通行证' })
+    expect(facts).not.toHaveProperty('photos')
+  })
+
+  it('offers 重新领取 only once the claim has lapsed', () => {
+    const { reclaimAt } = claimedElsewhere(pending().claim)
+    expect(canReclaim(reclaimAt, reclaimAt - 1)).toBe(false)
+    expect(canReclaim(reclaimAt, reclaimAt)).toBe(true)
+  })
+
+  it('a claim that lapsed meanwhile can be taken at once', () => {
+    expect(claimedElsewhere(null)).toEqual({
+      notice: '上一位审核员的领取已结束，可重新领取',
+      reclaimAt: 0,
+    })
   })
 })

@@ -20,6 +20,7 @@ function item(overrides: Partial<QueueItem> = {}): QueueItem {
     dueAt: '2026-12-08T02:30:00.000Z',
     overdue: false,
     dueText: '剩余 6 天 23 小时',
+    claim: null,
     ...overrides,
   }
 }
@@ -69,6 +70,8 @@ describe('org queue logic', () => {
       dueText: '剩余 6 天 23 小时',
       overdue: false,
       url: '/pages/org/filing/index?filingId=fil_1',
+      claimText: '',
+      claimMine: false,
     })
     const late = queueRow(
       item({ kind: 'identity_review', caseNumber: null, overdue: true, dueText: '已到期' }),
@@ -86,5 +89,35 @@ describe('org queue logic', () => {
   it('announces overdue items only when there are any', () => {
     expect(overdueBanner(0)).toBe('')
     expect(overdueBanner(3)).toBe('共 3 项已超过办理时限，请优先处理')
+  })
+})
+
+describe('org queue: identity reviews someone is reviewing', () => {
+  const identity = (claim: QueueItem['claim']) =>
+    queueRow(
+      item({
+        kind: 'identity_review',
+        kindLabel: '身份人工审核',
+        id: 'idt_1',
+        caseNumber: null,
+        filingId: null,
+        claim,
+      }),
+    )
+  const expiresAt = '2026-12-01T02:42:00.000Z'
+
+  it("tags another reviewer's claim with their masked name, and the caller's own as theirs", () => {
+    expect(identity({ mine: false, reviewerName: '林*', expiresAt })).toMatchObject({
+      claimText: '审核中：林*',
+      claimMine: false,
+    })
+    expect(identity({ mine: true, reviewerName: '徐*', expiresAt })).toMatchObject({
+      claimText: '我正在审核',
+      claimMine: true,
+    })
+  })
+
+  it('shows no tag when nobody is reviewing it', () => {
+    expect(identity(null)).toMatchObject({ claimText: '', claimMine: false })
   })
 })

@@ -1,19 +1,39 @@
 import { newIntent, type Intent } from '../../../services/intent'
 import { approveIdentity, rejectIdentity } from '../../../services/identity'
-import { pendingIdentity } from '../../../services/org-review'
+import { claimReview, pendingIdentity, releaseReview } from '../../../services/org-review'
 import { showError, showSuccess } from '../../../utils/notify'
 import { requireRole } from '../../../utils/require-role'
 import { optionOf } from '../common'
-import { rejectReasonError, reviewView, type ReviewView } from './logic'
+import {
+  canReclaim,
+  claimedElsewhere,
+  factsView,
+  rejectReasonError,
+  reviewView,
+  type FactsView,
+  type ReviewView,
+} from './logic'
 
 /** One intent per decision, reused while the same decision is retried. */
 let intent: Intent | undefined
 let identityId = ''
+/** Turns 重新领取 on when the other reviewer's claim lapses. */
+let reclaimTimer: ReturnType<typeof setTimeout> | undefined
+
+function clearReclaimTimer() {
+  if (reclaimTimer !== undefined) clearTimeout(reclaimTimer)
+  reclaimTimer = undefined
+}
 
 Page({
   data: {
+    // loading | gone | review (the caller holds the claim) | claimed (another reviewer does) | decided
     state: 'loading',
     review: null as ReviewView | null,
+    facts: null as FactsView | null,
+    claimNotice: '',
+    reclaimable: false,
+    claiming: false,
     busy: false,
     reason: '',
     reasonError: '',
@@ -25,11 +45,34 @@ Page({
     if (!(await requireRole('staff'))) return
     await this.load()
   },
+  onUnload() {
+    clearReclaimTimer()
+    // Leaving undecided gives the claim back at once (best effort: it lapses by itself anyway).
+    if (this.data.state === 'review' && identityId) void releaseReview(identityId, newIntent())
+  },
+  /** Claims the review on open (and on 重新领取 / 刷新照片): the only way to the photos. */
   async load() {
     if (!identityId) {
       this.setData({ state: 'gone' })
       return
     }
+    clearReclaimTimer()
+    const res = await claimReview(identityId)
+    if (res.ok) {
+      const review = reviewView(res.data)
+      this.setData({ state: 'review', review, facts: review })
+      return
+    }
+    if (res.error.code === 'REVIEW_CLAIMED') {
+      await this.showClaimedElsewhere(res.error.message)
+      return
+    }
+    if (res.error.code !== 'INVALID_TRANSITION' && res.error.code !== 'NOT_FOUND')
+      showError(this, res.error.message)
+    this.setData({ state: 'gone' })
+  },
+  /** Masked facts and who is reviewing, without photos; 重新领取 once their claim lapses. */
+  async showClaimedElsewhere(refusal: string) {
     const res = await pendingIdentity(identityId)
     if (!res.ok) {
       showError(this, res.error.message)
@@ -37,7 +80,32 @@ Page({
       return
     }
     const item = res.data.items[0]
-    this.setData(item ? { state: 'review', review: reviewView(item) } : { state: 'gone' })
+    if (!item) {
+      this.setData({ state: 'gone' })
+      return
+    }
+    const other = claimedElsewhere(item.claim?.mine ? null : item.claim)
+    const reclaimable = canReclaim(other.reclaimAt, Date.now())
+    if (this.data.state === 'claimed') showError(this, refusal)
+    this.setData({
+      state: 'claimed',
+      review: null,
+      facts: factsView(item),
+      claimNotice: other.notice,
+      reclaimable,
+    })
+    if (!reclaimable) {
+      reclaimTimer = setTimeout(
+        () => this.setData({ reclaimable: true }),
+        other.reclaimAt - Date.now() + 1000,
+      )
+    }
+  },
+  async onReclaimTap() {
+    if (this.data.claiming) return
+    this.setData({ claiming: true })
+    await this.load()
+    this.setData({ claiming: false })
   },
   onPhotoTap(e: WechatMiniprogram.BaseEvent<Record<string, never>, { url?: unknown }>) {
     const current = e.currentTarget.dataset.url
@@ -56,6 +124,8 @@ Page({
     this.setData({ busy: false })
     if (!res.ok) {
       showError(this, res.error.message)
+      // The claim lapsed and another reviewer took it: show theirs, without the photos.
+      if (res.error.code === 'REVIEW_CLAIMED') await this.showClaimedElsewhere(res.error.message)
       return
     }
     intent = undefined
@@ -76,6 +146,8 @@ Page({
     this.setData({ busy: false })
     if (!res.ok) {
       showError(this, res.error.message)
+      // The claim lapsed and another reviewer took it: show theirs, without the photos.
+      if (res.error.code === 'REVIEW_CLAIMED') await this.showClaimedElsewhere(res.error.message)
       return
     }
     intent = undefined

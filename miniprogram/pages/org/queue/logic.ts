@@ -30,6 +30,10 @@ export interface QueueRow {
   readonly overdue: boolean
   /** The decision page; empty when the item lacks what that page needs. */
   readonly url: string
+  /** The 审核中 tag of an identity review someone has claimed; empty when nobody has. */
+  readonly claimText: string
+  /** Whether the caller is the one reviewing it. */
+  readonly claimMine: boolean
 }
 
 const enc = encodeURIComponent
@@ -58,6 +62,12 @@ export function queueRow(item: QueueItem): QueueRow {
     dueText: item.overdue ? '已超时' : item.dueText,
     overdue: item.overdue,
     url: decisionUrl(item),
+    claimText: item.claim
+      ? item.claim.mine
+        ? '我正在审核'
+        : `审核中：${item.claim.reviewerName}`
+      : '',
+    claimMine: item.claim?.mine ?? false,
   }
 }
 
