@@ -1,4 +1,4 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -226,6 +226,29 @@ describe('owners across a restart', () => {
     expect(await bytesAt(again.entry?.tempFileURL ?? '')).toBe('卡罗尔')
     const stranger = await tempUrl(second, await login(second, 'o_dave'), fileID)
     expect(stranger.entry?.code).toBe('STORAGE_EXCEED_AUTHORITY')
+  })
+})
+
+describe('owner records after a crash', () => {
+  it('a record written for content that never landed does not change the owner on disk', async () => {
+    const dir = await freshDir()
+    const first = await start(dir)
+    const token = await login(first, 'o_grace')
+    const path = 'private/grace/id.png'
+    const fileID = String((await upload(first, token, path, '格蕾丝')).body['fileID'])
+    await first.stop()
+    // What a crash between writing the next upload's record and renaming its bytes leaves: a
+    // second record for a file (inode) that never took the object's place.
+    const ownersFile = join(dir, 'storage', '.owners', first.envId, ...path.split('/')) + '.json'
+    const records = JSON.parse(await readFile(ownersFile, 'utf8')) as unknown[]
+    await writeFile(ownersFile, JSON.stringify([...records, { ino: '1', openid: 'o_mallory' }]))
+
+    const second = await start(dir)
+    expect(await second.storage.owner(fileID)).toEqual({ openid: 'o_grace' })
+    const mallory = await tempUrl(second, await login(second, 'o_mallory'), fileID)
+    expect(mallory.entry?.code).toBe('STORAGE_EXCEED_AUTHORITY')
+    const grace = await tempUrl(second, await login(second, 'o_grace'), fileID)
+    expect(await bytesAt(grace.entry?.tempFileURL ?? '')).toBe('格蕾丝')
   })
 })
 
