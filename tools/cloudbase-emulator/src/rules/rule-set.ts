@@ -99,24 +99,36 @@ export const DEFAULT_RULES_PATH = path.resolve(
   '../../../../database/rules.json',
 )
 
-export function loadRulesFile(file: string = DEFAULT_RULES_PATH): RuleSetResult {
+/**
+ * The parsed JSON of a rules file, or the one error saying why not; `label` names the kind of
+ * file in the message (规则文件, 存储规则文件).
+ */
+export function readRulesJson(
+  file: string,
+  label: string,
+):
+  | { readonly ok: true; readonly raw: unknown }
+  | { readonly ok: false; readonly errors: readonly RulesFileError[] } {
   let text: string
   try {
     text = readFileSync(file, 'utf8')
   } catch {
     return {
       ok: false,
-      errors: [{ code: 'RULES_FILE_INVALID', message: `无法读取规则文件 ${file}` }],
+      errors: [{ code: 'RULES_FILE_INVALID', message: `无法读取${label} ${file}` }],
     }
   }
-  let raw: unknown
   try {
-    raw = JSON.parse(text)
+    return { ok: true, raw: JSON.parse(text) as unknown }
   } catch {
     return {
       ok: false,
-      errors: [{ code: 'RULES_FILE_INVALID', message: `规则文件 ${file} 不是合法的 JSON` }],
+      errors: [{ code: 'RULES_FILE_INVALID', message: `${label} ${file} 不是合法的 JSON` }],
     }
   }
-  return compileRules(raw)
+}
+
+export function loadRulesFile(file: string = DEFAULT_RULES_PATH): RuleSetResult {
+  const read = readRulesJson(file, '规则文件')
+  return read.ok ? compileRules(read.raw) : read
 }

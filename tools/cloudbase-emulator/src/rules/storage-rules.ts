@@ -2,13 +2,12 @@
 // same expression language as the database rules but over `auth` and `resource` (the file's
 // uploader openid and cloud path). `write` covers uploading, overwriting and deleting. A missing
 // operation is denied, as CloudBase's default is false.
-import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { RuleExpr } from './ast'
 import { evaluateRule, type RuleAuth, type RuleResource } from './evaluate'
 import { parseRule, STORAGE_ROOTS } from './parse'
-import type { RulesFileError } from './rule-set'
+import { readRulesJson, type RulesFileError } from './rule-set'
 
 export type StorageOperation = 'read' | 'write'
 
@@ -82,25 +81,8 @@ export const DEFAULT_STORAGE_RULES_PATH = path.resolve(
 export function loadStorageRulesFile(
   file: string = DEFAULT_STORAGE_RULES_PATH,
 ): StorageRulesResult {
-  let text: string
-  try {
-    text = readFileSync(file, 'utf8')
-  } catch {
-    return {
-      ok: false,
-      errors: [{ code: 'RULES_FILE_INVALID', message: `无法读取存储规则文件 ${file}` }],
-    }
-  }
-  let raw: unknown
-  try {
-    raw = JSON.parse(text)
-  } catch {
-    return {
-      ok: false,
-      errors: [{ code: 'RULES_FILE_INVALID', message: `存储规则文件 ${file} 不是合法的 JSON` }],
-    }
-  }
-  return compileStorageRules(raw)
+  const read = readRulesJson(file, '存储规则文件')
+  return read.ok ? compileStorageRules(read.raw) : read
 }
 
 /** The rules to enforce, or an Error whose Chinese message says what is wrong. */
