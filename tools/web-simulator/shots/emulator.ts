@@ -1,15 +1,8 @@
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import path from 'node:path'
-import { buildE2eBundles } from '../../../test/e2e/support/bundles'
-import { startEmulator, type RunningEmulator } from '../../cloudbase-emulator/src/index'
-import { createFunctionsModule } from '../../cloudbase-emulator/src/functions/index'
-import { projectModules } from '../../cloudbase-emulator/src/modules'
-import { createRealClock } from '../../cloudbase-emulator/src/server/clock'
+import { startRunEmulator } from '../../../test/support/run-emulator'
+import type { RunningEmulator } from '../../cloudbase-emulator/src/index'
 
-// The screenshots' emulator: seeded, in memory, running function bundles built from the
-// current sources (never the cloudfunctions/<name>/index.js another emulator may be loading),
-// with instances kept warm for the whole run — a cold start costs seconds on this machine.
+// The screenshots' emulator: the run emulator the e2e run uses too, with instances kept warm
+// for the whole run — a cold start costs seconds on this machine.
 
 export interface ShotsEmulator {
   emulator: RunningEmulator
@@ -19,28 +12,13 @@ export interface ShotsEmulator {
 }
 
 export async function startShotsEmulator(repoRoot: string): Promise<ShotsEmulator> {
-  const bundles = await buildE2eBundles(repoRoot)
-  process.env['EMULATOR_FUNCTIONS_ROOT'] = bundles.root
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'sim-shots-'))
-  const clock = createRealClock()
-  const envId = 'demo-local'
-  const modules = (
-    await Promise.all(projectModules.map(async (f) => f({ envId, dataDir, clock })))
-  ).map((m) => (m.name === 'functions' ? createFunctionsModule({ idleMs: 20 * 60_000 }) : m))
-  const emulator = await startEmulator({
-    port: 0,
-    dataDir,
-    inMemory: true,
-    seed: true,
-    clock,
-    envId,
-    modules,
-  })
+  const run = await startRunEmulator(repoRoot, { tmpPrefix: 'sim-shots-' })
+  const { emulator } = run
   return {
     emulator,
     async warm() {
       await Promise.all(
-        bundles.names.map((name) =>
+        run.functionNames.map((name) =>
           fetch(`${emulator.baseUrl}/__emulator/functions/${encodeURIComponent(name)}/invoke`, {
             method: 'POST',
             headers: { 'content-type': 'application/json' },
@@ -52,10 +30,6 @@ export async function startShotsEmulator(repoRoot: string): Promise<ShotsEmulato
         ),
       )
     },
-    async stop() {
-      await emulator.stop()
-      rmSync(dataDir, { recursive: true, force: true })
-      rmSync(bundles.root, { recursive: true, force: true })
-    },
+    stop: () => run.stop(),
   }
 }
