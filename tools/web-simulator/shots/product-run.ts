@@ -8,7 +8,8 @@ import { indexMarkdown, type IndexRow } from './index-file'
 import { PHASES, type Shot } from './product-shots'
 
 // Takes the product's pictures: one phone (browser page) per seeded user, each shot reached
-// the way a user gets there — tab pages by relaunch, every other page pushed over 首页.
+// the way a user gets there — tab pages and pages opened on their own by relaunch, every other
+// page pushed over 首页.
 
 interface Phone {
   page: Page
@@ -69,7 +70,7 @@ export async function shootProduct(opts: {
       () => (window as unknown as SimWindow).__sim.errors.length,
     )
     const bare = shot.route.split('?')[0] ?? shot.route
-    if (opts.tabPages.has(bare)) {
+    if (opts.tabPages.has(bare) || shot.direct) {
       await go(page, 'reLaunch', '/' + shot.route)
     } else {
       await go(page, 'reLaunch', '/pages/home/index')

@@ -28,6 +28,8 @@ export interface Shot {
   state: string
   /** A WXML selector that matches only once the page's data is there. */
   selector?: string
+  /** Opened on its own by reLaunch, as a notice or an invitation opens it (not over 首页). */
+  direct?: boolean
   /** Done after the page is ready (open a sheet, go to a step); then ready is awaited again. */
   act?: (page: Page, ready: () => Promise<void>) => Promise<void>
   /** What `act` must leave on the page: a WXML selector, or a DOM one for inside components. */
@@ -513,8 +515,12 @@ export const PHASES: Phase[] = [
         {
           name: 'case-call',
           route: `pages/case/call/index?callId=${call.callId}`,
-          as: applicant,
+          // The mediator who started it is in the call: a party's phone would ring with the
+          // invitation modal over the page.
+          as: MEDIATOR,
           state: '视频调解通话中',
+          direct: true,
+          selector: '#members',
         },
       ]
     },
