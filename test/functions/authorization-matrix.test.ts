@@ -221,6 +221,8 @@ const TABLE: Table = {
       photos: { front: 'cloud://none/front.jpg', handheld: 'cloud://none/handheld.jpg' },
     }),                                                                     [U, A, A, A, A, A, A, A, A]),
     listPending: row((f) => f.none(), none,                                 [U, F, F, F, F, F, F, A, A]),
+    claimReview: row((f) => f.pendingIdentity('o_manual_c', 'E12345673'), (c) => ({ identityId: c.identityId }), [U, F, F, F, F, F, F, A, A]),
+    releaseReview: row((f) => f.pendingIdentity('o_manual_d', 'E12345674'), (c) => ({ identityId: c.identityId }), [U, F, F, F, F, F, F, A, A]),
     approve: row((f) => f.pendingIdentity('o_manual_a', 'E12345671'), (c) => ({ identityId: c.identityId }), [U, F, F, F, F, F, F, A, A]),
     reject: row((f) => f.pendingIdentity('o_manual_b', 'E12345672'), (c) => ({ identityId: c.identityId, reason: '照片不清晰' }), [U, F, F, F, F, F, F, A, A]),
     delete: row((f) => f.none(), none,                                      [U, A, A, A, A, A, A, A, A]),
