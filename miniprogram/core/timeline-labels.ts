@@ -38,6 +38,10 @@ export type CaseEventType =
   | 'agreement.signing_started'
   | 'agreement.signed'
   | 'agreement.effective'
+  // signature images: mediaCheckAsync verdicts (flagged/escalated are internal)
+  | 'agreement.signature_withdrawn'
+  | 'agreement.signature_flagged'
+  | 'agreement.signature_escalated'
   // judicial-confirmation machine
   | 'confirmation.consent_requested'
   | 'confirmation.consented'
@@ -91,6 +95,9 @@ export const CASE_EVENT_LABELS: Readonly<Record<CaseEventType, string>> = {
   'agreement.signing_started': '调解协议开始签署',
   'agreement.signed': '签署调解协议',
   'agreement.effective': '调解协议生效',
+  'agreement.signature_withdrawn': '签名图片未通过内容安全检测，签名已撤回待重新签署',
+  'agreement.signature_flagged': '签名图片需人工复核',
+  'agreement.signature_escalated': '已生效协议的签名图片未通过检测，待工作人员核查',
   'confirmation.consent_requested': '申请司法确认，待对方同意',
   'confirmation.consented': '同意共同申请司法确认',
   'confirmation.consent_refused': '不同意申请司法确认',

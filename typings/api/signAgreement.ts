@@ -52,6 +52,25 @@ export interface AgreementView {
   readonly confirmationDeadline: IsoTime | null
 }
 
+/** A signature image content security asked a human to look at (mediator and staff only). */
+export interface SignatureCheckView {
+  readonly role: SignerRoleView
+  readonly roleLabel: string
+  /** `flag`: doubtful image; `void`: risky, the signature was withdrawn; `escalate`: risky image
+   *  on an effective agreement, which stays as it is until staff look at it. */
+  readonly outcome: 'flag' | 'void' | 'escalate'
+  readonly note: string
+  readonly checkedAt: IsoTime | null
+  /** The agreement version the image was signed under. */
+  readonly version: number
+}
+
+/** `get`: the agreement, and for the mediator and staff the signature images needing a look. */
+export interface AgreementReadView extends AgreementView {
+  /** Empty for the parties. */
+  readonly signatureChecks: readonly SignatureCheckView[]
+}
+
 export interface GetAgreementRequest {
   readonly caseId: string
 }
@@ -85,6 +104,6 @@ export type SignAgreementErrorCode =
   | 'INVALID_TRANSITION'
 
 export interface SignAgreementContracts {
-  readonly get: ActionContract<GetAgreementRequest, AgreementView, 'NO_AGREEMENT'>
+  readonly get: ActionContract<GetAgreementRequest, AgreementReadView, 'NO_AGREEMENT'>
   readonly sign: ActionContract<SignAgreementRequest, SignAgreementResponse, SignAgreementErrorCode>
 }

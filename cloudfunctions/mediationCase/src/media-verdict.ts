@@ -1,12 +1,12 @@
 // The `wxa_media_check` push: WeChat's asynchronous verdict on an evidence image. `review` flags the
 // image for the mediator and staff (parties keep seeing 审核中); `risky` hides it from everyone but
 // its owner and the organisation's staff, with a reason for the owner; `pass` clears it. A verdict
-// changes only an image still pending under that trace id, and each trace id counts once.
+// changes only an image still pending under that trace id, and each trace id counts once. The
+// platform pushes every verdict here, so one on a signature image goes on to signature-verdict.ts.
 import type { EvidenceCheck } from '../../../typings/api/mediationCase'
 import {
   COLLECTIONS,
   fail,
-  findById,
   findMany,
   notify,
   runTransaction,
@@ -14,8 +14,9 @@ import {
   type EvidenceRecord,
   type PushContext,
 } from '../../_shared'
-import { idempotencyKey } from '../../_shared/idempotency'
 import type { NotifyContext } from '../../_shared/notifier'
+import { heldVerdict, holdVerdict } from './held-verdicts'
+import { applySignatureVerdict } from './signature-verdict'
 
 type Verdict = Exclude<EvidenceCheck, 'pending' | 'not_applicable'>
 
@@ -71,15 +72,6 @@ function withVerdict(record: EvidenceRecord, verdict: Verdict, at: Date): Eviden
   }
 }
 
-/**
- * The platform's verdict is kept as the push's idempotency record (its trace id is the request
- * id): the first push per trace id wins, and a verdict that arrives before its case is committed
- * waits there for `applyHeldVerdicts`.
- */
-function heldKey(traceId: string): string {
-  return idempotencyKey('mediationCase', 'push:wxa_media_check', 'platform', traceId)
-}
-
 /** Applies a verdict to the evidence image still pending under that trace id, if there is one. */
 async function applyVerdict(
   traceId: string,
@@ -126,22 +118,13 @@ export async function onMediaCheck(
   ctx: PushContext,
 ): Promise<MediaVerdictOutcome> {
   const { traceId, verdict } = verdictOf(event)
-  const first = await runTransaction(async (tx) => {
-    const key = heldKey(traceId)
-    if (await tx.get(COLLECTIONS.idempotencyKeys, key)) return false
-    await tx.create(COLLECTIONS.idempotencyKeys, key, {
-      functionName: ctx.functionName,
-      action: 'push:wxa_media_check',
-      callerHash: 'platform',
-      data: { traceId, verdict },
-      at: ctx.now,
-    })
-    return true
-  })
+  const first = await holdVerdict(traceId, verdict, ctx.now)
   if (!first) return { traceId, outcome: 'duplicate', verdict }
-  const applied = await applyVerdict(traceId, verdict, ctx)
-  // `held`: no pending image has this trace id yet (its case is still being committed), or
-  // none ever will (not a check we started); either way the verdict is kept, not lost.
+  const applied =
+    (await applyVerdict(traceId, verdict, ctx)) ||
+    (await applySignatureVerdict(traceId, verdict, ctx))
+  // `held`: no pending image has this trace id yet (its case or signature is still being
+  // committed), or none ever will (not a check we started); either way the verdict is kept.
   return { traceId, outcome: applied ? 'applied' : 'held', verdict }
 }
 
@@ -152,13 +135,7 @@ export async function applyHeldVerdicts(
 ): Promise<void> {
   for (const r of records) {
     if (r.traceId === null || r.check !== 'pending') continue
-    const held = await findById<{ data?: { verdict?: unknown } }>(
-      COLLECTIONS.idempotencyKeys,
-      heldKey(r.traceId),
-    )
-    const verdict = held?.data?.verdict
-    if (verdict === 'pass' || verdict === 'review' || verdict === 'risky') {
-      await applyVerdict(r.traceId, verdict, ctx)
-    }
+    const verdict = await heldVerdict(r.traceId)
+    if (verdict) await applyVerdict(r.traceId, verdict, ctx)
   }
 }

@@ -10,6 +10,9 @@
  *   count: each runs in a transaction on the agreement's version and is retried on conflict.
  *   The last signature makes the agreement effective (人民调解法 第29条), settles the case and
  *   starts the 30-day window for judicial confirmation (deadline stored on case and agreement).
+ *   Each signature image goes to `security.mediaCheckAsync` once (trace id recorded with the
+ *   signature in `signatureChecks`); mediationCase receives the verdict push and applies it
+ *   (signature-verdict.ts), and a verdict pushed before the signature committed is applied here.
  *
  * Caller: `miniprogram/services/agreements.ts`.
  * Auth: OPENID; case role from `mediation_cases` (parties) and `mediators` (the case's mediator).
@@ -20,8 +23,10 @@
  */
 import { confirmationWindowClosesAt } from '../../../miniprogram/core/deadlines'
 import type { Actor } from '../../../miniprogram/core/machines/actor'
+import { agreementMachine } from '../../../miniprogram/core/machines/agreement'
+import { transition } from '../../../miniprogram/core/machines/machine'
 import type {
-  AgreementView,
+  AgreementReadView,
   SignAgreementRequest,
   SignAgreementResponse,
 } from '../../../typings/api/signAgreement'
@@ -60,13 +65,19 @@ import {
   partyRecordOf,
   PARTY_SIDE_LABELS,
 } from '../../_shared/case-access'
-import { applyAgreement } from '../../_shared/machine-apply'
+import { applyAgreement, refuse } from '../../_shared/machine-apply'
+import { heldVerdict } from '../../mediationCase/src/held-verdicts'
+import {
+  applySignatureVerdict,
+  type SignatureChecked,
+} from '../../mediationCase/src/signature-verdict'
+import { checkRecordFor, signatureCheckViews, signatureTraceFor } from './signature-check'
 
 /** How often a signature is retried when another signature committed first. */
 const SIGN_ATTEMPTS = 5
 
 interface Signing {
-  readonly role: CaseRole
+  readonly role: 'applicant' | 'respondent' | 'mediator'
   readonly actor: Actor
   readonly signerId: string
 }
@@ -93,9 +104,37 @@ async function mediatorName(doc: CaseDoc): Promise<string> {
   return m?.name ?? '调解员'
 }
 
-async function agreementOf(caseId: string): Promise<StoredDoc<AgreementDoc>> {
-  const doc = await findById<AgreementDoc>(COLLECTIONS.agreements, agreementIdFor(caseId))
+type Agreement = StoredDoc<AgreementDoc & SignatureChecked>
+
+async function agreementOf(caseId: string): Promise<Agreement> {
+  const doc = await findById<AgreementDoc & SignatureChecked>(
+    COLLECTIONS.agreements,
+    agreementIdFor(caseId),
+  )
   return doc ?? fail('NO_AGREEMENT', '本案尚未拟定调解协议')
+}
+
+/** Refuses a signature the agreement would not take, before anything is written or requested. */
+function assertSignable(
+  agreement: Agreement,
+  me: Signing,
+  payload: SignAgreementRequest,
+  now: Date,
+): void {
+  const signedCurrent = agreement.signatures.some(
+    (s) => s.signerId === me.signerId && s.revision === agreement.revision,
+  )
+  if (agreement.status === 'effective' && signedCurrent) {
+    fail('ALREADY_SIGNED', '您已签署本协议')
+  }
+  if (agreement.status === 'draft') {
+    fail('NOT_SIGNING', '调解员尚未发起协议签署')
+  }
+  const res = transition(agreementMachine, agreement, 'sign', me.actor, now, {
+    revision: payload.version,
+    hash: payload.hash,
+  })
+  if (!res.ok) refuse(res.error)
 }
 
 async function settle(
@@ -151,19 +190,33 @@ async function settle(
   return deadline
 }
 
+async function wouldSign(payload: SignAgreementRequest, me: Signing, now: Date): Promise<boolean> {
+  try {
+    assertSignable(await agreementOf(payload.caseId), me, payload, now)
+    return true
+  } catch (e) {
+    if (isAppError(e)) return false
+    throw e
+  }
+}
+
 export const main = defineFunction('signAgreement', {
   actions: {
     get: {
       schema: obj({ caseId: docId('案件编号') }),
       actors: ['user'],
       mutating: false,
-      async handle({ caseId }, ctx): Promise<AgreementView> {
+      async handle({ caseId }, ctx): Promise<AgreementReadView> {
         const { doc, roles } = await loadVisibleCase(caseId, ctx.caller)
         // The organisation's staff read the agreement (they relay it to the court) but never sign.
         const readOnlyStaff = roles.every((r) => r === 'staff')
-        const signerId = readOnlyStaff ? undefined : signingAs(ctx.caller, roles).signerId
+        const me = readOnlyStaff ? undefined : signingAs(ctx.caller, roles)
         const agreement = await agreementOf(caseId)
-        return toAgreementView(agreement, signerId, await mediatorName(doc))
+        const reviewer = readOnlyStaff || me?.role === 'mediator'
+        return {
+          ...toAgreementView(agreement, me?.signerId, await mediatorName(doc)),
+          signatureChecks: reviewer ? signatureCheckViews(agreement) : [],
+        }
       },
     },
 
@@ -190,22 +243,26 @@ export const main = defineFunction('signAgreement', {
           fail('FILE_NOT_OWNED', '签名图片须由您本人上传', 'payload.signatureImageFileId')
         }
         const name = await mediatorName(doc)
+        // The check is asked once per signature, outside the retried transaction, and only for a
+        // signature the agreement would take; a refused one goes on to the transaction, which
+        // answers a concurrent repeat of this request with its stored result, or the refusal.
+        const signable = await wouldSign(payload, me, ctx.now)
+        const traceId = signable ? await signatureTraceFor(ctx, payload.signatureImageFileId) : null
         const attempt = () =>
           ctx.transact(async (tx): Promise<SignAgreementResponse> => {
-            const agreement = await tx.get<AgreementDoc>(
+            const agreement = await tx.get<AgreementDoc & SignatureChecked>(
               COLLECTIONS.agreements,
               agreementIdFor(payload.caseId),
             )
             if (!agreement) return fail('NO_AGREEMENT', '本案尚未拟定调解协议')
-            const signedCurrent = agreement.signatures.some(
-              (s) => s.signerId === me.signerId && s.revision === agreement.revision,
+            assertSignable(agreement, me, payload, ctx.now)
+            const check = checkRecordFor(
+              me,
+              payload.signatureImageFileId,
+              agreement.revision,
+              traceId,
+              ctx.now,
             )
-            if (agreement.status === 'effective' && signedCurrent) {
-              fail('ALREADY_SIGNED', '您已签署本协议')
-            }
-            if (agreement.status === 'draft') {
-              fail('NOT_SIGNING', '调解员尚未发起协议签署')
-            }
             const { next, events } = await applyAgreement(
               tx,
               agreement,
@@ -221,6 +278,7 @@ export const main = defineFunction('signAgreement', {
                     revision: agreement.revision,
                   },
                 },
+                signatureChecks: [...(agreement.signatureChecks ?? []), check],
               },
             )
             const effective = next.status === 'effective'
@@ -239,6 +297,18 @@ export const main = defineFunction('signAgreement', {
                 data: { version: next.revision, signer: label },
               })),
             )
+            if (traceId === null) {
+              await addTimeline(tx, payload.caseId, [
+                {
+                  type: 'agreement.signature_flagged',
+                  at: ctx.now,
+                  actorKind: 'system',
+                  status: doc.status,
+                  data: { version: next.revision, signer: label },
+                  visibility: 'internal',
+                },
+              ])
+            }
             let view = next
             if (effective) {
               const deadline = await settle(tx, payload.caseId, next, ctx)
@@ -246,6 +316,13 @@ export const main = defineFunction('signAgreement', {
             }
             return { agreement: toAgreementView(view, me.signerId, name), effective }
           })
+        if (traceId !== null) {
+          // The verdict may have been pushed before this signature was committed.
+          ctx.afterCommit(async () => {
+            const verdict = await heldVerdict(traceId)
+            if (verdict) await applySignatureVerdict(traceId, verdict, ctx)
+          })
+        }
         for (let i = 1; ; i += 1) {
           try {
             return await attempt()
