@@ -100,7 +100,11 @@ describe('工商联工作台', () => {
     const review = await waitForPage(staff.mp, 'pages/org/identity/index')
     expect(await textAt(review, '#review-name')).toContain('张*')
     expect(await textAt(review, '#review-name')).not.toContain(PARTY_NAMES.o_party_applicant)
+    // Opening the review took its claim: only this staff member sees the photos.
     expect(await all(review, '.mc-org-identity__photo')).toHaveLength(3)
+    expect(await textAt(review, '#claim-mine')).toContain('您已领取本审核')
+    const [claimed] = await readCollection('identities', { openid })
+    expect(claimed?.['claim']).toMatchObject({ reviewerId: 'staff_beijing' })
 
     await tap(review, '#reject')
     expect(await waitForText(review, '#reason-error', '请填写驳回理由')).toBe('请填写驳回理由')
@@ -109,6 +113,7 @@ describe('工商联工作台', () => {
 
     const [identity] = await readCollection('identities', { openid })
     expect(identity?.['status']).toBe('verified')
+    expect(identity?.['claim']).toBeNull()
     const mine = await relaunch(party.mp, '/pages/identity/index')
     await waitForSelector(mine, '#verified-name', 15_000)
     expect(await inboxTitles(openid)).toContain('实名认证已通过')
