@@ -7,6 +7,7 @@ import type { ApiResult } from '../../typings/api/envelope'
 import { rid, startHarness, upload, useSdkInProcess, type Harness } from './harness'
 import { agreedCase, faceVerified, IDS } from './mediation-case-support'
 import { TERMS, chainOf } from './support/case-fixtures'
+import { hangzhouMediator } from './support/mediator-fixtures'
 
 let h: Harness
 const A = 'o_journey_applicant'
@@ -28,33 +29,11 @@ beforeAll(async () => {
     buildOrganisations(REFERENCE_DATE) as unknown as Record<string, unknown>[],
   )
   await h.insert('mediators', [
-    {
-      _id: 'med_journey',
-      name: '周强',
-      organisationId: 'org_zhejiang',
-      specialties: ['sale_contract'],
-      expertiseTags: [],
-      region: {
-        provinceCode: '330000',
-        provinceName: '浙江省',
-        cityCode: '330100',
-        cityName: '杭州市',
-      },
-      rating: 4.9,
-      ratingCount: 80,
-      casesHandled: 200,
-      casesSettled: 190,
-      currentCaseload: 0,
-      pendingCount: 0,
-      capacity: 10,
-      available: true,
-      unavailableUntil: null,
-      affiliations: [],
+    hangzhouMediator('med_journey', {
       searchKeys: ['周强'],
       searchPrefixes: ['周', '周强'],
       openid: M,
-      version: 1,
-    },
+    }),
   ])
   await faceVerified(h, A, '张伟', IDS.applicant)
   await faceVerified(h, R, '李娜', IDS.respondent)

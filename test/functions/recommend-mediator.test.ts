@@ -13,6 +13,7 @@ import {
   faceVerified,
   IDS,
 } from './mediation-case-support'
+import { hangzhouMediator } from './support/mediator-fixtures'
 
 let h: Harness
 const A = PEOPLE.applicant
@@ -21,38 +22,6 @@ const S = PEOPLE.stranger
 const TOTAL = 600
 let mediators: SeedMediator[]
 let caseId: string
-
-/** A mediator who would top the list for the Hangzhou sales case, with chosen extras. */
-function star(id: string, extra: Record<string, unknown>): Record<string, unknown> {
-  return {
-    _id: id,
-    name: '周强',
-    organisationId: 'org_zhejiang',
-    specialties: ['sale_contract'],
-    expertiseTags: [],
-    region: {
-      provinceCode: '330000',
-      provinceName: '浙江省',
-      cityCode: '330100',
-      cityName: '杭州市',
-    },
-    rating: 4.9,
-    ratingCount: 80,
-    casesHandled: 200,
-    casesSettled: 190,
-    currentCaseload: 0,
-    pendingCount: 0,
-    capacity: 10,
-    available: true,
-    unavailableUntil: null,
-    affiliations: [],
-    searchKeys: ['周强', 'zhouqiang', 'zq'],
-    searchPrefixes: ['周', '周强', 'z', 'zh', 'zho', 'zhou', 'zhouq', 'zhouqiang', 'zq'],
-    openid: `o_${id}`,
-    version: 1,
-    ...extra,
-  }
-}
 
 beforeAll(async () => {
   h = await startHarness(['profile', 'verifyIdentity', 'mediationCase', 'recommendMediator'])
@@ -65,15 +34,15 @@ beforeAll(async () => {
   useSdkInProcess(h)
   const { personNameHash } = await import('../../cloudfunctions/_shared/cases')
   await h.insert('mediators', [
-    star('med_conflict', {
+    hangzhouMediator('med_conflict', {
       casesSettled: 199,
       affiliations: [{ kind: 'person', nameHash: personNameHash('李娜'), relation: '近亲属' }],
     }),
-    star('med_unbound', { openid: null, casesSettled: 150 }),
-    star('med_full', { currentCaseload: 9, pendingCount: 1, casesSettled: 140 }),
-    star('med_last_slot', { currentCaseload: 9, casesSettled: 130 }),
-    star('med_open', { casesSettled: 120 }),
-    star('med_other', { casesSettled: 110 }),
+    hangzhouMediator('med_unbound', { openid: null, casesSettled: 150 }),
+    hangzhouMediator('med_full', { currentCaseload: 9, pendingCount: 1, casesSettled: 140 }),
+    hangzhouMediator('med_last_slot', { currentCaseload: 9, casesSettled: 130 }),
+    hangzhouMediator('med_open', { casesSettled: 120 }),
+    hangzhouMediator('med_other', { casesSettled: 110 }),
   ])
   await faceVerified(h, A, '张伟', IDS.applicant)
   await faceVerified(h, R, '李娜', IDS.respondent)
