@@ -355,4 +355,89 @@ describe('orgDesk', () => {
     )
     expect(!badRegion.ok && badRegion.error.code).toBe('INVALID_INPUT')
   })
+
+  it('updates a mediator’s phone (sealed, answered masked) and service regions', async () => {
+    const created = await h.call(
+      PEOPLE.staffA,
+      'orgDesk',
+      'createMediator',
+      {
+        name: '陈静',
+        phone: '13912345678',
+        specialties: ['lease'],
+        regions: ['110100'],
+        capacity: 4,
+        available: true,
+      },
+      rid(),
+    )
+    if (!created.ok) throw new Error(created.error.message)
+    const id = created.data.mediatorId
+    const badPhone = await h.call(
+      PEOPLE.staffA,
+      'orgDesk',
+      'updateMediator',
+      { mediatorId: id, version: created.data.version, phone: '139****5678' },
+      rid(),
+    )
+    expect(badPhone).toEqual({
+      ok: false,
+      error: {
+        code: 'INVALID_INPUT',
+        message: '请填写11位中国大陆手机号码',
+        field: 'payload.phone',
+      },
+    })
+    const badRegion = await h.call(
+      PEOPLE.staffA,
+      'orgDesk',
+      'updateMediator',
+      { mediatorId: id, version: created.data.version, regions: [] },
+      rid(),
+    )
+    expect(!badRegion.ok && [badRegion.error.code, badRegion.error.field]).toEqual([
+      'INVALID_INPUT',
+      'payload.regions',
+    ])
+
+    const updated = await h.call(
+      PEOPLE.staffA,
+      'orgDesk',
+      'updateMediator',
+      {
+        mediatorId: id,
+        version: created.data.version,
+        phone: '138 0013 8000',
+        regions: ['330100', '310100'],
+      },
+      rid(),
+    )
+    if (!updated.ok) throw new Error(updated.error.message)
+    expect(updated.data).toEqual(
+      expect.objectContaining({
+        maskedPhone: '138****8000',
+        regions: ['330100', '310100'],
+        version: created.data.version + 1,
+      }),
+    )
+    expect(JSON.stringify(updated)).not.toContain('13800138000')
+    const [doc] = await h.docs('mediators', { _id: id })
+    expect(JSON.stringify(doc)).not.toContain('13800138000')
+    expect(doc?.['phoneEnc']).toMatch(/^v1\./)
+    useSdkInProcess(h)
+    const { decryptField } = await import('../../cloudfunctions/_shared/crypto')
+    expect(decryptField(String(doc?.['phoneEnc']))).toBe('13800138000')
+    expect(doc?.['region']).toEqual(expect.objectContaining({ cityCode: '330100' }))
+    const listed = await h.call(PEOPLE.staffA, 'orgDesk', 'listMediators', { pageSize: 50 })
+    expect(listed.ok && listed.data.items.find((m) => m.mediatorId === id)?.maskedPhone).toBe(
+      '138****8000',
+    )
+    // Neither number reaches the function logs, not even from the refused update.
+    const { lines } = h.functions.runtime().logs.query({ function: 'orgDesk', limit: 1000 })
+    const logged = lines.map((l) => l.text).join('\n')
+    // The instance's output is there (its development-key warning), just not the numbers.
+    expect(logged).toContain('ID_ENCRYPTION_KEY')
+    expect(logged).not.toContain('13800138000')
+    expect(logged).not.toContain('13912345678')
+  })
 })

@@ -6,6 +6,7 @@ import {
   bindCodeHint,
   createRequest,
   editFormOf,
+  editPhoneEntry,
   mediatorRow,
   mediatorUpdate,
   phoneEntry,
@@ -64,20 +65,24 @@ describe('org mediators logic', () => {
         specialties: ['lease', 'sale_contract'],
         capacity: 8,
         available: false,
+        regions: ['110100', '310100'],
       }),
     ).toEqual({
       ok: true,
       value: { mediatorId: 'med_1', version: 3, capacity: 8, available: false },
     })
     expect(
-      mediatorUpdate(item, { specialties: ['labour', 'labour'], capacity: 5, available: true }),
+      mediatorUpdate(item, {
+        ...editFormOf(item),
+        specialties: ['labour', 'labour'],
+      }),
     ).toEqual({ ok: true, value: { mediatorId: 'med_1', version: 3, specialties: ['labour'] } })
   })
 
   it('refuses no specialty and a capacity outside 1–50', () => {
     const item = mediator()
-    const err = (form: Parameters<typeof mediatorUpdate>[1]) => {
-      const res = mediatorUpdate(item, form)
+    const err = (form: Omit<Parameters<typeof mediatorUpdate>[1], 'regions'>) => {
+      const res = mediatorUpdate(item, { ...form, regions: item.regions })
       return res.ok ? null : res.error.message
     }
     expect(err({ specialties: [], capacity: 5, available: true })).toBe('请至少选择一个擅长领域')
@@ -90,6 +95,62 @@ describe('org mediators logic', () => {
     expect(err({ specialties: ['lease'], capacity: 2.5, available: true })).toBe(
       '可承接案件数须为 1–50 的整数',
     )
+  })
+
+  it('sends service regions in the order chosen (the first is home) and only when changed', () => {
+    const item = mediator()
+    const form = editFormOf(item)
+    expect(form.regions).toEqual(['110100', '310100'])
+    expect(mediatorUpdate(item, { ...form, regions: ['310100', '110100'] })).toEqual({
+      ok: true,
+      value: { mediatorId: 'med_1', version: 3, regions: ['310100', '110100'] },
+    })
+    expect(mediatorUpdate(item, { ...form, regions: ['110100', '330100', '110100'] })).toEqual({
+      ok: true,
+      value: { mediatorId: 'med_1', version: 3, regions: ['110100', '330100'] },
+    })
+    const none = mediatorUpdate(item, { ...form, regions: ['999999'] })
+    expect(none.ok ? null : [none.error.code, none.error.message]).toEqual([
+      'regions',
+      '请至少选择一个服务地区',
+    ])
+    // A mediator who never had a region may be saved without one.
+    const bare = mediator({ regions: [] })
+    expect(mediatorUpdate(bare, { ...editFormOf(bare), capacity: 6 })).toEqual({
+      ok: true,
+      value: { mediatorId: 'med_1', version: 3, capacity: 6 },
+    })
+  })
+
+  it('sends a newly typed phone, never the masked one; untouched keeps the number on file', () => {
+    const item = mediator()
+    const form = editFormOf(item)
+    expect(mediatorUpdate(item, form, '')).toEqual({ ok: true, value: null })
+    expect(mediatorUpdate(item, form, '138 0013 8000')).toEqual({
+      ok: true,
+      value: { mediatorId: 'med_1', version: 3, phone: '13800138000' },
+    })
+    const masked = mediatorUpdate(item, form, '139****5678')
+    expect(masked.ok ? null : [masked.error.code, masked.error.message]).toEqual([
+      'phone',
+      '请填写11位中国大陆手机号码',
+    ])
+    expect(editPhoneEntry('', '139****5678')).toEqual({
+      phone: '',
+      shown: '139****5678',
+      error: '',
+    })
+    expect(editPhoneEntry('  ', null)).toEqual({ phone: '', shown: '', error: '' })
+    expect(editPhoneEntry('13800138000', '139****5678')).toEqual({
+      phone: '13800138000',
+      shown: '138****8000',
+      error: '',
+    })
+    expect(editPhoneEntry('1380', '139****5678')).toEqual({
+      phone: '',
+      shown: '1380',
+      error: '请填写11位中国大陆手机号码',
+    })
   })
 
   it('tells until when a bind code works, in China time', () => {

@@ -18,6 +18,7 @@ import {
   bindCodeHint,
   createRequest,
   editFormOf,
+  editPhoneEntry,
   mediatorRow,
   mediatorUpdate,
   phoneEntry,
@@ -35,6 +36,8 @@ let saveIntent: Intent | undefined
 let createIntent: Intent | undefined
 /** The phone as typed and checked; the field itself shows it masked once the person leaves it. */
 let createPhone = ''
+/** A replacement phone typed in the edit sheet and checked; empty keeps the number on file. */
+let editPhone = ''
 
 const NO_ERRORS: Record<CreateField, string> = {
   name: '',
@@ -44,7 +47,7 @@ const NO_ERRORS: Record<CreateField, string> = {
   capacity: '',
   bio: '',
 }
-const EMPTY_FORM: EditForm = { specialties: [], capacity: 1, available: true }
+const EMPTY_FORM: EditForm = { specialties: [], capacity: 1, available: true, regions: [] }
 
 Page({
   data: {
@@ -59,6 +62,8 @@ Page({
     editName: '',
     form: EMPTY_FORM,
     formError: '',
+    editPhoneShown: '',
+    editPhoneError: '',
     specialtyOptions: SPECIALTY_OPTIONS,
     maxCapacity: MAX_CAPACITY,
     busy: '',
@@ -113,12 +118,15 @@ Page({
     const item = items[index]
     if (!item) return
     saveIntent = undefined
+    editPhone = ''
     this.setData({
       editing: index,
       editVisible: true,
       editName: item.name,
       form: editFormOf(item),
       formError: '',
+      editPhoneShown: item.maskedPhone ?? '',
+      editPhoneError: '',
     })
   },
   onEditClose() {
@@ -136,13 +144,47 @@ Page({
     this.setData({ 'form.available': e.detail.value, formError: '' })
     saveIntent = undefined
   },
+  onRegionsChange(e: WechatMiniprogram.CustomEvent<{ value: string[] }>) {
+    this.setData({ 'form.regions': e.detail.value, formError: '' })
+    saveIntent = undefined
+  },
+  onEditPhoneFocus() {
+    // The masked number cannot be edited digit by digit: typing replaces it; leaving the field
+    // empty keeps the number on file.
+    editPhone = ''
+    saveIntent = undefined
+    this.setData({ editPhoneShown: '', editPhoneError: '' })
+  },
+  onEditPhoneChange(e: WechatMiniprogram.CustomEvent<{ value: string }>) {
+    editPhone = ''
+    saveIntent = undefined
+    this.setData({ editPhoneShown: e.detail.value, editPhoneError: '', formError: '' })
+  },
+  onEditPhoneBlur() {
+    const entry = editPhoneEntry(
+      this.data.editPhoneShown,
+      items[this.data.editing]?.maskedPhone ?? null,
+    )
+    editPhone = entry.phone
+    this.setData({ editPhoneShown: entry.shown, editPhoneError: entry.error })
+  },
   async onSaveTap() {
     const index = this.data.editing
     const item = items[index]
     if (!item || this.data.busy) return
-    const update = mediatorUpdate(item, this.data.form)
+    // A number still being typed has not been through blur yet.
+    if (!editPhone && this.data.editPhoneShown !== (item.maskedPhone ?? '')) this.onEditPhoneBlur()
+    if (this.data.editPhoneError) {
+      showError(this, this.data.editPhoneError)
+      return
+    }
+    const update = mediatorUpdate(item, this.data.form, editPhone)
     if (!update.ok) {
-      this.setData({ formError: update.error.message })
+      this.setData(
+        update.error.code === 'phone'
+          ? { editPhoneError: update.error.message }
+          : { formError: update.error.message },
+      )
       showError(this, update.error.message)
       return
     }
@@ -155,10 +197,12 @@ Page({
     const res = await updateMediator(update.value, saveIntent)
     this.setData({ busy: '' })
     if (!res.ok) {
+      if (res.error.field === 'payload.phone') this.setData({ editPhoneError: res.error.message })
       showError(this, res.error.message)
       return
     }
     saveIntent = undefined
+    editPhone = ''
     items[index] = res.data
     this.setData({ [`rows[${index}]`]: mediatorRow(res.data), editVisible: false })
     showSuccess(this, '已保存')

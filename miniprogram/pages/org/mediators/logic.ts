@@ -1,6 +1,7 @@
 // Pure view logic of the organisation's mediator list: rows, the edit form (specialties, capacity,
-// availability) and the update it sends — only the fields that changed, with the version read —
-// and the form that adds a mediator, checked with the core's rules before it is sent.
+// availability, service regions, a replacement phone) and the update it sends — only the fields
+// that changed, with the version read — and the form that adds a mediator. Both forms are checked
+// with the same rules (the core's validators) before anything is sent.
 import {
   DISPUTE_TYPES,
   getDisputeType,
@@ -78,29 +79,80 @@ export interface EditForm {
   readonly specialties: readonly string[]
   readonly capacity: number
   readonly available: boolean
+  /** In the order chosen: the first is the home city. */
+  readonly regions: readonly string[]
 }
 
 export const editFormOf = (item: MediatorItem): EditForm => ({
   specialties: [...item.specialties],
   capacity: item.capacity,
   available: item.available,
+  regions: [...item.regions],
 })
 
-/** The update for what changed, or why it cannot be saved; `null` when nothing changed. */
+type FormField = 'phone' | 'specialties' | 'regions' | 'capacity'
+
+// The rules both forms apply; each answers the cleaned value or the message for its field.
+function checkedSpecialties(codes: readonly string[]): Outcome<DisputeTypeCode[], FormField> {
+  const specialties = [...new Set(codes)].filter(isDisputeTypeCode)
+  return specialties.length
+    ? success(specialties)
+    : failure('specialties', '请至少选择一个擅长领域', 'specialties')
+}
+
+function checkedRegions(codes: readonly string[]): Outcome<string[], FormField> {
+  const offered = new Set(REGION_OPTIONS.map((r) => r.value))
+  const regions = [...new Set(codes)].filter((r) => offered.has(r))
+  return regions.length ? success(regions) : failure('regions', '请至少选择一个服务地区', 'regions')
+}
+
+function checkedCapacity(capacity: number): Outcome<number, FormField> {
+  return Number.isInteger(capacity) && capacity >= 1 && capacity <= MAX_CAPACITY
+    ? success(capacity)
+    : failure('capacity', `可承接案件数须为 1–${MAX_CAPACITY} 的整数`, 'capacity')
+}
+
+function checkedPhone(phone: string): Outcome<string, FormField> {
+  const mobile = validateMobile(phone)
+  return mobile.ok
+    ? success(mobile.value)
+    : failure('phone', mobile.error?.message ?? '手机号码格式不正确', 'phone')
+}
+
+/**
+ * The update for what changed, or why it cannot be saved; `null` when nothing changed. `phone`
+ * is a newly typed number (empty: keep the one on file — the masked value is never sent back).
+ */
 export function mediatorUpdate(
   item: MediatorItem,
   form: EditForm,
-): Outcome<UpdateMediatorRequest | null, 'specialties' | 'capacity'> {
-  const specialties = [...new Set(form.specialties)].filter(isDisputeTypeCode)
-  if (specialties.length === 0) return failure('specialties', '请至少选择一个擅长领域')
-  if (!Number.isInteger(form.capacity) || form.capacity < 1 || form.capacity > MAX_CAPACITY)
-    return failure('capacity', `可承接案件数须为 1–${MAX_CAPACITY} 的整数`)
-  const same = (a: readonly string[], b: readonly string[]) =>
+  phone = '',
+): Outcome<UpdateMediatorRequest | null, FormField> {
+  const newPhone = phone ? checkedPhone(phone) : undefined
+  if (newPhone && !newPhone.ok) return newPhone
+  const specialties = checkedSpecialties(form.specialties)
+  if (!specialties.ok) return specialties
+  // A mediator who never had regions may stay so; one who had them keeps at least one.
+  const regions = form.regions.length || item.regions.length ? checkedRegions(form.regions) : null
+  if (regions && !regions.ok) return regions
+  const capacity = checkedCapacity(form.capacity)
+  if (!capacity.ok) return capacity
+  const sameSet = (a: readonly string[], b: readonly string[]) =>
     a.length === b.length && a.every((x) => b.includes(x))
-  const changes: { specialties?: DisputeTypeCode[]; capacity?: number; available?: boolean } = {}
-  if (!same(specialties, item.specialties)) changes.specialties = specialties
-  if (form.capacity !== item.capacity) changes.capacity = form.capacity
+  const sameOrder = (a: readonly string[], b: readonly string[]) =>
+    a.length === b.length && a.every((x, i) => b[i] === x)
+  const changes: {
+    specialties?: DisputeTypeCode[]
+    capacity?: number
+    available?: boolean
+    regions?: string[]
+    phone?: string
+  } = {}
+  if (!sameSet(specialties.value, item.specialties)) changes.specialties = specialties.value
+  if (capacity.value !== item.capacity) changes.capacity = capacity.value
   if (form.available !== item.available) changes.available = form.available
+  if (regions && !sameOrder(regions.value, item.regions)) changes.regions = regions.value
+  if (newPhone) changes.phone = newPhone.value
   if (Object.keys(changes).length === 0) return success(null)
   return success({ mediatorId: item.mediatorId, version: item.version, ...changes })
 }
@@ -154,25 +206,34 @@ export function createRequest(
   const name = validatePersonName(form.name)
   if (!name.ok) return failure('name', name.error?.message ?? '请填写姓名', 'name')
   if (!phone) return failure('phone', '请填写调解员的手机号码', 'phone')
-  const mobile = validateMobile(phone)
-  if (!mobile.ok) return failure('phone', mobile.error?.message ?? '手机号码格式不正确', 'phone')
-  const specialties = [...new Set(form.specialties)].filter(isDisputeTypeCode)
-  if (specialties.length === 0)
-    return failure('specialties', '请至少选择一个擅长领域', 'specialties')
-  const offered = new Set(REGION_OPTIONS.map((r) => r.value))
-  const regions = [...new Set(form.regions)].filter((r) => offered.has(r))
-  if (regions.length === 0) return failure('regions', '请至少选择一个服务地区', 'regions')
-  if (!Number.isInteger(form.capacity) || form.capacity < 1 || form.capacity > MAX_CAPACITY)
-    return failure('capacity', `可承接案件数须为 1–${MAX_CAPACITY} 的整数`, 'capacity')
+  const mobile = checkedPhone(phone)
+  if (!mobile.ok) return mobile
+  const specialties = checkedSpecialties(form.specialties)
+  if (!specialties.ok) return specialties
+  const regions = checkedRegions(form.regions)
+  if (!regions.ok) return regions
+  const capacity = checkedCapacity(form.capacity)
+  if (!capacity.ok) return capacity
   const bio = form.bio.trim()
   if (bio.length > MAX_BIO_LENGTH) return failure('bio', `简介不能超过 ${MAX_BIO_LENGTH} 字`, 'bio')
   return success({
     name: name.value,
     phone: mobile.value,
-    specialties,
-    regions,
-    capacity: form.capacity,
+    specialties: specialties.value,
+    regions: regions.value,
+    capacity: capacity.value,
     available: form.available,
     ...(bio ? { bio } : {}),
   })
+}
+
+/**
+ * The edit sheet's phone field after the person leaves it: left empty, it shows the number on
+ * file (masked) again and nothing is sent; a new valid number replaces it, shown masked.
+ */
+export function editPhoneEntry(
+  typed: string,
+  maskedOnFile: string | null,
+): ReturnType<typeof phoneEntry> {
+  return typed.trim() ? phoneEntry(typed) : { phone: '', shown: maskedOnFile ?? '', error: '' }
 }
