@@ -6,6 +6,7 @@ import { directFilingRequest } from '../support/arrange-core'
 import { PEOPLE, rid, startHarness, upload, type Harness } from './harness'
 import { tokenOf } from './mediation-case-support'
 import { APPLICANT, RESPONDENT, TERMS, chainOf, verifiedParty } from './support/case-fixtures'
+import { openMediator } from './support/mediator-fixtures'
 import { closedCase, privateFile, seedOrganisations } from './support/settled-case-fixtures'
 
 let h: Harness
@@ -29,8 +30,7 @@ beforeAll(async () => {
   await seedOrganisations(h)
   // A mediator as the organisation desk creates one: specialties, region, capacity, search keys.
   await h.insert('mediators', [
-    {
-      _id: 'med_zhouqiang',
+    openMediator('med_zhouqiang', {
       name: '周强',
       organisationId: 'org_a',
       specialties: ['sale_contract'],
@@ -45,17 +45,10 @@ beforeAll(async () => {
       ratingCount: 40,
       casesHandled: 120,
       casesSettled: 100,
-      currentCaseload: 0,
-      pendingCount: 0,
-      capacity: 10,
-      available: true,
-      unavailableUntil: null,
-      affiliations: [],
       searchKeys: ['周强'],
       searchPrefixes: ['周', '周强'],
       openid: MEDIATOR,
-      version: 1,
-    },
+    }),
   ])
 })
 afterAll(async () => {
