@@ -162,7 +162,7 @@ describe('transaction locking (per document)', () => {
     engine.abortTransaction('demo-lock', second)
   })
 
-  it('two transactions waiting for each other: the one that closes the cycle is rolled back', async () => {
+  it('two transactions waiting for each other: the one closing the cycle lets go and cannot commit', async () => {
     const engine = engineWith()
     await engine.insert('demo-lock', 'users', [
       { _id: 'x', n: 0 },
@@ -173,33 +173,36 @@ describe('transaction locking (per document)', () => {
     await engine.lockFor('demo-lock', first, 'users', { _id: 'x' })
     await engine.lockFor('demo-lock', second, 'users', { _id: 'y' })
     const firstWaits = engine.lockFor('demo-lock', first, 'users', { _id: 'y' })
-    await expect(engine.lockFor('demo-lock', second, 'users', { _id: 'x' })).rejects.toMatchObject({
+    // The victim's request is answered (unlocked); its locks pass on, so the survivor gets y.
+    await engine.lockFor('demo-lock', second, 'users', { _id: 'x' })
+    await firstWaits
+    await engine.update('demo-lock', 'users', { _id: 'x' }, { $inc: { n: 5 } }, {}, second)
+    await expect(engine.commitTransaction('demo-lock', second)).rejects.toMatchObject({
       code: 'DATABASE_TRANSACTION_CONFLICT',
     })
-    // The victim is gone (its locks freed), so the survivor gets y and commits.
-    expect(() => engine.find('demo-lock', 'users', {}, {}, second)).toThrow('不存在或已结束')
-    await firstWaits
     await engine.update('demo-lock', 'users', { _id: 'y' }, { $inc: { n: 1 } }, {}, first)
     await engine.commitTransaction('demo-lock', first)
-    expect(engine.find('demo-lock', 'users', { _id: 'y' })).toEqual([{ _id: 'y', n: 1 }])
+    expect(engine.find('demo-lock', 'users', {}, { sort: { _id: 1 } })).toEqual([
+      { _id: 'x', n: 0 },
+      { _id: 'y', n: 1 },
+    ])
+    expect(engine.transactionStats()).toEqual({ open: 0, waiting: 0 })
   })
 
-  it('a wait longer than transactionWaitMs gives up with a conflict and frees the waiter', async () => {
+  it('a wait longer than transactionWaitMs gives up the locks and fails the commit', async () => {
     const engine = engineWith(200)
     const first = await engine.startTransaction('demo-wait')
     await engine.lockFor('demo-wait', first, 'users', { _id: 'held' })
     const second = await engine.startTransaction('demo-wait')
-    await expect(
-      engine.lockFor('demo-wait', second, 'users', { _id: 'held' }),
-    ).rejects.toMatchObject({ code: 'DATABASE_TRANSACTION_CONFLICT' })
+    await engine.lockFor('demo-wait', second, 'users', { _id: 'held' })
+    await engine.insert('demo-wait', 'users', [{ _id: 'held', n: 2 }], second)
+    await expect(engine.commitTransaction('demo-wait', second)).rejects.toMatchObject({
+      code: 'DATABASE_TRANSACTION_CONFLICT',
+    })
+    await engine.insert('demo-wait', 'users', [{ _id: 'held', n: 1 }], first)
     await engine.commitTransaction('demo-wait', first)
-    const third = await engine.startTransaction('demo-wait')
-    await engine.lockFor('demo-wait', third, 'users', { _id: 'held' })
-    await engine.insert('demo-wait', 'users', [{ _id: 'held', n: 3 }], third)
-    await engine.commitTransaction('demo-wait', third)
-    expect(engine.find('demo-wait', 'users', {})).toEqual([{ _id: 'held', n: 3 }])
+    expect(engine.find('demo-wait', 'users', {})).toEqual([{ _id: 'held', n: 1 }])
   })
-
   it('abandon(owner) rolls back that owner’s transactions and hands their documents on', async () => {
     const engine = engineWith()
     await engine.insert('demo-lock', 'users', [{ _id: 'z', n: 0 }])

@@ -123,6 +123,98 @@ describe('runTransaction', () => {
   })
 })
 
+/** Resolves once `n` lock requests wait in the engine (the emulator answers over HTTP, so the
+ * order in which two requests arrive is only known by looking). */
+async function untilWaiting(n: number): Promise<void> {
+  while (t.emu.database.engine.transactionStats().waiting < n) {
+    await new Promise((r) => setTimeout(r, 5))
+  }
+}
+
+describe('per-document locking', () => {
+  it('a transaction on other documents commits while one holds a document', async () => {
+    await t.db.collection('accounts').add({ data: { _id: 'held', balance: 1 } })
+    await t.db.collection('accounts').add({ data: { _id: 'free', balance: 1 } })
+    const holder = await t.db.startTransaction()
+    await holder.collection('accounts').doc('held').get()
+    await t.db.runTransaction(async (tx) => {
+      await tx
+        .collection('accounts')
+        .doc('free')
+        .update({ data: { balance: t._.inc(1) } })
+    })
+    expect(await balance('free')).toBe(2)
+    await holder.rollback()
+  })
+
+  it('two transactions waiting for each other: the one closing the cycle fails its commit with DATABASE_TRANSACTION_CONFLICT, the other commits', async () => {
+    await t.db.collection('accounts').add({ data: { _id: 'p1', balance: 10 } })
+    await t.db.collection('accounts').add({ data: { _id: 'q1', balance: 10 } })
+    const a = await t.db.startTransaction()
+    const b = await t.db.startTransaction()
+    await a.collection('accounts').doc('p1').get()
+    await b.collection('accounts').doc('q1').get()
+    const aWaits = a.collection('accounts').doc('q1').get()
+    await untilWaiting(1)
+    await b.collection('accounts').doc('p1').get()
+    expect((await aWaits).data).toMatchObject({ balance: 10 })
+    await b
+      .collection('accounts')
+      .doc('p1')
+      .update({ data: { balance: 0 } })
+    await expect(b.commit()).rejects.toMatchObject({ code: 'DATABASE_TRANSACTION_CONFLICT' })
+    await a
+      .collection('accounts')
+      .doc('q1')
+      .update({ data: { balance: 11 } })
+    await a.commit()
+    expect(await balance('q1')).toBe(11)
+    expect(await balance('p1')).toBe(10)
+  })
+
+  it('runTransaction starts a deadlock victim again, after the other transaction committed', async () => {
+    await t.db.collection('accounts').add({ data: { _id: 'p2', balance: 10 } })
+    await t.db.collection('accounts').add({ data: { _id: 'q2', balance: 0 } })
+    const other = await t.db.startTransaction()
+    await other.collection('accounts').doc('q2').get()
+    let otherDone: Promise<unknown> = Promise.resolve()
+    let attempts = 0
+    await t.db.runTransaction(async (tx) => {
+      attempts += 1
+      const p = await tx.collection('accounts').doc('p2').get()
+      if (attempts === 1) {
+        // `other` now waits for p2, which this attempt holds; asking for q2 closes the cycle, so
+        // this attempt lets go of p2 and its commit fails.
+        otherDone = other
+          .collection('accounts')
+          .doc('p2')
+          .get()
+          .then(async () => {
+            await other
+              .collection('accounts')
+              .doc('p2')
+              .update({ data: { balance: t._.inc(5) } })
+            await other.commit()
+          })
+        await untilWaiting(1)
+      }
+      const q = await tx.collection('accounts').doc('q2').get()
+      await tx
+        .collection('accounts')
+        .doc('p2')
+        .update({ data: { balance: Number(p.data['balance']) - 1 } })
+      await tx
+        .collection('accounts')
+        .doc('q2')
+        .update({ data: { balance: Number(q.data['balance']) + 1 } })
+    })
+    await otherDone
+    expect(attempts).toBe(2)
+    expect(await balance('p2')).toBe(14)
+    expect(await balance('q2')).toBe(1)
+  })
+})
+
 describe('startTransaction / commit / rollback', () => {
   it('writes stay invisible outside until commit', async () => {
     await t.db.collection('accounts').add({ data: { _id: 'iso', balance: 1 } })

@@ -38,6 +38,13 @@ export class DocLocks {
     return this.#locks.get(key)?.holder
   }
 
+  /** How many lock requests are waiting right now. */
+  get waiting(): number {
+    let n = 0
+    for (const waits of this.#waiting.values()) n += waits.size
+    return n
+  }
+
   holds(txn: string, key: string): boolean {
     return this.#locks.get(key)?.holder === txn
   }

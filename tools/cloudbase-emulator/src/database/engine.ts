@@ -502,8 +502,12 @@ export class DatabaseEngine {
    * Takes the locks a transactional operation on `filter` needs before it runs: the document id
    * the filter pins, or — for any other filter — nothing, but the query is remembered and a later
    * commit of a matching document fails this transaction's commit (optimistic, so no phantom).
-   * A deadlock or a wait over `transactionWaitMs` rolls the transaction back and answers
-   * DATABASE_TRANSACTION_CONFLICT, on which the SDK's runTransaction starts it again.
+   *
+   * A transaction whose wait would close a cycle, or last over `transactionWaitMs`, is the victim:
+   * it gives up every lock at once (so the others go on), the operation runs unlocked, and its
+   * commit answers DATABASE_TRANSACTION_CONFLICT. The conflict is reported at the commit because
+   * that is the one place the SDK's runTransaction sees the code and starts the transaction again;
+   * wx-server-sdk turns an error from a read or write inside the callback into a plain -501001.
    */
   lockFor(env: string, txnId: string | undefined, name: string, filter: Doc): Promise<void> {
     const txn = this.#transaction(env, txnId)
@@ -532,21 +536,20 @@ export class DatabaseEngine {
   async #lockIds(txn: Transaction, name: string, ids: readonly string[]): Promise<void> {
     const waitMs = this.#options.transactionWaitMs ?? 20_000
     for (const id of ids) {
+      if (txn.doomed) return
       const pending = this.#locks.acquire(txn.id, lockKey(txn.env, name, id), waitMs)
       if (pending === undefined) continue
       try {
         await pending
       } catch (err) {
         if (!(err instanceof LockRefused)) throw err
-        this.#discard(txn)
-        throw new TcbError(
-          TcbCode.DATABASE_TRANSACTION_CONFLICT,
-          err.why === 'deadlock'
-            ? '事务冲突：与另一事务互相等待同一批记录，本事务已回滚'
-            : err.why === 'timeout'
-              ? `事务冲突：等待其他事务释放记录超过 ${waitMs / 1000} 秒，本事务已回滚`
-              : '事务已结束',
-        )
+        if (err.why === 'ended' || !this.#transactions.has(txn.id)) {
+          throw new TcbError(TcbCode.DATABASE_TRANSACTION_FAIL, `事务 ${txn.id} 不存在或已结束`)
+        }
+        txn.doomed = true
+        txn.conflicted = true
+        this.#locks.releaseAll(txn.id)
+        return
       }
       // Waiting may have outlived the transaction (rolled back on its owner's timeout).
       if (!this.#transactions.has(txn.id)) {
@@ -554,6 +557,11 @@ export class DatabaseEngine {
       }
       this.#touchLease(txn)
     }
+  }
+
+  /** Open transactions and lock requests waiting for a document another transaction holds. */
+  transactionStats(): { open: number; waiting: number } {
+    return { open: this.#transactions.size, waiting: this.#locks.waiting }
   }
 
   /** Rolls back every open transaction of a function instance that was terminated. */
@@ -596,7 +604,9 @@ export class DatabaseEngine {
       this.#discard(txn)
       throw new TcbError(
         TcbCode.DATABASE_TRANSACTION_CONFLICT,
-        '事务冲突：读取或写入的记录已被其他操作修改',
+        txn.doomed
+          ? `事务冲突：与其他事务互相等待同一批记录，或等待超过 ${(this.#options.transactionWaitMs ?? 20_000) / 1000} 秒，本事务未提交`
+          : '事务冲突：读取或写入的记录已被其他操作修改',
       )
     }
     const changes: Change[] = []

@@ -21,6 +21,8 @@ export interface Transaction {
   /** The WX_API_TOKEN of the function instance that started it, if any. */
   readonly owner: string | undefined
   conflicted: boolean
+  /** Lost a deadlock or waited too long: holds no locks any more, takes none, cannot commit. */
+  doomed: boolean
   timer: NodeJS.Timeout | undefined
 }
 
@@ -38,6 +40,7 @@ export function newTransaction(env: string, owner?: string): Transaction {
     predicates: [],
     owner,
     conflicted: false,
+    doomed: false,
     timer: undefined,
   }
 }
