@@ -2,7 +2,7 @@
 // image for the mediator and staff (parties keep seeing 审核中); `risky` hides it from everyone but
 // its owner and the organisation's staff, with a reason for the owner; `pass` clears it. A verdict
 // changes only an image still pending under that trace id, and each trace id counts once. The
-// platform pushes every verdict here, so one on a signature image goes on to signature-verdict.ts.
+// platform pushes every verdict here, so one on a signature image goes on to _shared/signature-verdicts.ts.
 import type { EvidenceCheck } from '../../../typings/api/mediationCase'
 import {
   COLLECTIONS,
@@ -15,8 +15,8 @@ import {
   type PushContext,
 } from '../../_shared'
 import type { NotifyContext } from '../../_shared/notifier'
-import { heldVerdict, holdVerdict } from './held-verdicts'
-import { applySignatureVerdict } from './signature-verdict'
+import { heldVerdict, holdVerdict } from '../../_shared/held-media-verdicts'
+import { applySignatureVerdict } from '../../_shared/signature-verdicts'
 
 type Verdict = Exclude<EvidenceCheck, 'pending' | 'not_applicable'>
 

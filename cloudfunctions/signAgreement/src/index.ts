@@ -12,7 +12,7 @@
  *   starts the 30-day window for judicial confirmation (deadline stored on case and agreement).
  *   Each signature image goes to `security.mediaCheckAsync` once (trace id recorded with the
  *   signature in `signatureChecks`); mediationCase receives the verdict push and applies it
- *   (signature-verdict.ts), and a verdict pushed before the signature committed is applied here.
+ *   (_shared/signature-verdicts.ts), and a verdict pushed before the signature committed is applied here.
  *
  * Caller: `miniprogram/services/agreements.ts`.
  * Auth: OPENID; case role from `mediation_cases` (parties) and `mediators` (the case's mediator).
@@ -66,11 +66,8 @@ import {
   PARTY_SIDE_LABELS,
 } from '../../_shared/case-access'
 import { applyAgreement, refuse } from '../../_shared/machine-apply'
-import { heldVerdict } from '../../mediationCase/src/held-verdicts'
-import {
-  applySignatureVerdict,
-  type SignatureChecked,
-} from '../../mediationCase/src/signature-verdict'
+import { heldVerdict } from '../../_shared/held-media-verdicts'
+import { applySignatureVerdict, type SignatureChecked } from '../../_shared/signature-verdicts'
 import { checkRecordFor, signatureCheckViews, signatureTraceFor } from './signature-check'
 
 /** How often a signature is retried when another signature committed first. */

@@ -11,10 +11,7 @@ import { getCloud, log, tempUrls, type HandlerContext, type StoredDoc } from '..
 import { findPriorResult, idempotencyKey, rememberResult } from '../../_shared/idempotency'
 import type { AgreementDoc } from '../../_shared/agreements'
 import { PARTY_SIDE_LABELS } from '../../_shared/case-access'
-import {
-  signatureCheckNote,
-  type SignatureChecked,
-} from '../../mediationCase/src/signature-verdict'
+import { signatureCheckNote, type SignatureChecked } from '../../_shared/signature-verdicts'
 
 /** 资料 (profile material): the scene that fits an image a user submits as part of a record. */
 const MEDIA_CHECK_SCENE = 1

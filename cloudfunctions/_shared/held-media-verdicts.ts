@@ -2,9 +2,11 @@
 // id is its request id): the first push per trace id wins, and a verdict that arrives before the
 // image it is about is committed (evidence of a case being submitted, a signature being signed)
 // waits here until that write looks it up.
-import type { SignatureVerdict } from '../../../miniprogram/core/signature-verdict'
-import { COLLECTIONS, findById, runTransaction } from '../../_shared'
-import { idempotencyKey } from '../../_shared/idempotency'
+import type { SignatureVerdict } from '../../miniprogram/core/signature-verdict'
+import { COLLECTIONS } from './collections'
+import { idempotencyKey } from './idempotency'
+import { findById } from './store'
+import { runTransaction } from './transaction'
 
 /** The function WeChat's message push delivers `wxa_media_check` to (云开发控制台 → 消息推送). */
 export const MEDIA_CHECK_PUSH_FUNCTION = 'mediationCase'

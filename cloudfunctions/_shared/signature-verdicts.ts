@@ -1,5 +1,6 @@
 // A `wxa_media_check` verdict on a handwritten signature image (signAgreement asks for the check;
-// the platform pushes every verdict to this function). The core rule decides; this writes it: a
+// the platform pushes every verdict to mediationCase, and signAgreement applies one that came
+// before its signature committed — hence server-shared code). The core rule decides; this writes it: a
 // doubtful image is flagged for the mediator and staff, a risky one withdraws the signature while
 // the agreement is still being signed, and on an effective agreement goes to staff unchanged.
 import {
@@ -11,23 +12,17 @@ import {
   type SignatureCheckRecord,
   type SignatureVerdict,
   type SignatureVerdictAction,
-} from '../../../miniprogram/core/signature-verdict'
-import {
-  appendAudit,
-  COLLECTIONS,
-  findById,
-  findMany,
-  isAppError,
-  notify,
-  runTransaction,
-  type CaseDoc,
-  type StoredDoc,
-  type Tx,
-} from '../../_shared'
-import type { AgreementDoc } from '../../_shared/agreements'
-import { addTimeline, PARTY_SIDE_LABELS } from '../../_shared/case-access'
-import type { NotifyContext } from '../../_shared/notifier'
-import { staffOpenidsOf } from '../../_shared/staff-notify'
+} from '../../miniprogram/core/signature-verdict'
+import type { AgreementDoc } from './agreements'
+import { appendAudit } from './audit'
+import { addTimeline, PARTY_SIDE_LABELS } from './case-access'
+import type { CaseDoc } from './cases'
+import { COLLECTIONS } from './collections'
+import { isAppError } from './errors'
+import { notify, type NotifyContext } from './notifier'
+import { staffOpenidsOf } from './staff-notify'
+import { findById, findMany, type StoredDoc } from './store'
+import { runTransaction, type Tx } from './transaction'
 
 /** The agreement fields this check owns (kept next to the ones the agreement machine owns). */
 export interface SignatureChecked {
