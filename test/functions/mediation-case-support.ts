@@ -2,6 +2,7 @@
 // case, a respondent who joined and agreed, direct state changes standing in for other functions.
 import { expect } from 'vitest'
 import type { SubmitRequest } from '../../typings/api/mediationCase'
+import { caseApplication } from '../support/arrange-core'
 import { decideFace, rid, upload, type Harness } from './harness'
 
 export const ENV = 'demo-local'
@@ -36,24 +37,19 @@ export async function evidenceFile(h: Harness, openid: string, name: string): Pr
   return upload(h, `${await storagePrefix(h, openid)}evidence/${name}`)
 }
 
+/** arrange-core's application, against 李娜 in Hangzhou (the respondent these tests verify). */
 export function application(overrides: Partial<SubmitRequest> = {}): SubmitRequest {
-  return {
-    disputeType: 'sale_contract',
-    description: '2026年6月双方签订钢材采购合同，我方已按约交货，对方以质量问题为由拒付货款。',
-    amountFen: 12_345_600,
-    claims: ['支付货款 123,456 元', '支付逾期付款利息'],
-    evidence: [],
+  const { respondent } = caseApplication()
+  return caseApplication({
     respondent: {
-      partyType: 'person',
+      ...respondent,
       name: '李娜',
-      phone: '13812345678',
-      idType: 'resident_id',
       idNumber: IDS.respondent,
       address: '浙江省杭州市西湖区文三路 100 号',
     },
     region: { provinceCode: '330000', cityCode: '330100' },
     ...overrides,
-  }
+  })
 }
 
 export async function submitCase(

@@ -5,6 +5,8 @@
 import type { CaseDoc, CasePartyRecord } from '../../../cloudfunctions/_shared/cases'
 import { decideFace, rid, useSdkInProcess, type Harness } from '../harness'
 
+export { AGREEMENT_TERMS as TERMS } from '../../support/arrange-core'
+
 export interface PartySpec {
   readonly openid: string
   readonly name: string
@@ -137,15 +139,6 @@ export async function caseAwaitingMediator(h: Harness, o: CaseOptions = {}): Pro
   await h.insert('mediation_cases', [doc])
   return caseId
 }
-
-export const TERMS = {
-  amountFen: 3_000_000,
-  method: 'bank_transfer',
-  place: '北京市东城区',
-  performanceDeadline: '2099-01-31',
-  breachClause: '逾期付款的，按未付金额每日万分之五支付违约金。',
-  applyForConfirmation: true,
-} as const
 
 /** Mediators beyond `seedRoles`: another organisation's, and one still to bind. */
 export async function seedMoreMediators(h: Harness): Promise<void> {
