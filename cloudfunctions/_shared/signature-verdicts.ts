@@ -60,97 +60,97 @@ async function mediatorOpenidOf(agreement: Agreement): Promise<string | null> {
   return m?.openid ?? null
 }
 
-/** Withdraws the signature: the signer is back to 待签 and told why; the others see it happen. */
-async function voidSignature(
-  tx: Tx,
-  current: Agreement,
-  record: SignatureCheckRecord,
-  checks: readonly SignatureCheckRecord[],
-  ctx: NotifyContext,
-  signerOpenid: string | null,
+interface VerdictWrite {
+  readonly tx: Tx
+  readonly current: Agreement
+  readonly record: SignatureCheckRecord
+  readonly checks: readonly SignatureCheckRecord[]
+  readonly ctx: NotifyContext
+}
+
+/**
+ * Writes what a verdict did: the check records (and `patch`), an audit event when it changed
+ * or escalated the agreement, and the case's timeline entry (`internal`: mediator and staff).
+ */
+async function writeVerdict(
+  w: VerdictWrite,
+  o: {
+    readonly event?: string
+    readonly visibility?: 'all' | 'internal'
+    readonly audited?: boolean
+    readonly patch?: Readonly<Record<string, unknown>>
+  },
 ): Promise<void> {
-  const head = await appendAudit(tx, current, {
-    entity: COLLECTIONS.agreements,
-    entityId: current._id,
-    actorRole: 'system',
-    actorHash: SYSTEM,
-    action: 'agreement.signature_withdrawn',
-    from: current.status,
-    to: current.status,
-    at: ctx.now,
+  const { tx, current, ctx } = w
+  const head =
+    o.audited && o.event
+      ? await appendAudit(tx, current, {
+          entity: COLLECTIONS.agreements,
+          entityId: current._id,
+          actorRole: 'system',
+          actorHash: SYSTEM,
+          action: o.event,
+          from: current.status,
+          to: current.status,
+          at: ctx.now,
+        })
+      : {}
+  await tx.updateVersioned(COLLECTIONS.agreements, current._id, current.version, {
+    ...o.patch,
+    signatureChecks: w.checks,
+    ...head,
+    updatedAt: ctx.now,
   })
+  if (!o.event) return
+  const caseDoc = await tx.get<CaseDoc>(COLLECTIONS.mediationCases, current.caseId)
+  await addTimeline(tx, current.caseId, [
+    {
+      type: o.event,
+      at: ctx.now,
+      actorKind: 'system',
+      status: caseDoc?.status ?? (current.status === 'effective' ? 'settled' : 'agreement_sent'),
+      data: { signer: signerLabel(w.record.role), version: current.revision },
+      visibility: o.visibility ?? 'all',
+    },
+  ])
+}
+
+/** Withdraws the signature: the signer is back to 待签 and told why; the others see it happen. */
+async function voidSignature(w: VerdictWrite, signerOpenid: string | null): Promise<void> {
+  const { current, record } = w
   const signatures = current.signatures.filter(
     (s) => !(s.signerId === record.signerId && s.revision === current.revision),
   )
-  await tx.updateVersioned(COLLECTIONS.agreements, current._id, current.version, {
-    signatures,
-    signatureChecks: checks,
-    ...head,
-    updatedAt: ctx.now,
+  await writeVerdict(w, {
+    event: 'agreement.signature_withdrawn',
+    audited: true,
+    patch: { signatures },
   })
-  const caseDoc = await tx.get<CaseDoc>(COLLECTIONS.mediationCases, current.caseId)
-  await addTimeline(tx, current.caseId, [
+  if (!signerOpenid) return
+  await notify(
+    w.tx,
     {
-      type: 'agreement.signature_withdrawn',
-      at: ctx.now,
-      actorKind: 'system',
-      status: caseDoc?.status ?? 'agreement_sent',
-      data: { signer: signerLabel(record.role), version: current.revision },
+      toOpenid: signerOpenid,
+      kind: 'sign_request',
+      title: '签名未通过检测，请重新签署',
+      body: `案件 ${current.caseNumber} 的调解协议：${SIGNATURE_VOIDED_MESSAGE}。`,
+      link: `/pages/case/agreement/index?caseId=${current.caseId}`,
     },
-  ])
-  if (signerOpenid) {
-    await notify(
-      tx,
-      {
-        toOpenid: signerOpenid,
-        kind: 'sign_request',
-        title: '签名未通过检测，请重新签署',
-        body: `案件 ${current.caseNumber} 的调解协议：${SIGNATURE_VOIDED_MESSAGE}。`,
-        link: `/pages/case/agreement/index?caseId=${current.caseId}`,
-      },
-      ctx,
-    )
-  }
+    w.ctx,
+  )
 }
 
 /** Keeps the effective agreement as it is and puts the image before the mediator and staff. */
-async function escalate(
-  tx: Tx,
-  current: Agreement,
-  record: SignatureCheckRecord,
-  checks: readonly SignatureCheckRecord[],
-  ctx: NotifyContext,
-  tellOpenids: readonly string[],
-): Promise<void> {
-  const head = await appendAudit(tx, current, {
-    entity: COLLECTIONS.agreements,
-    entityId: current._id,
-    actorRole: 'system',
-    actorHash: SYSTEM,
-    action: 'agreement.signature_escalated',
-    from: current.status,
-    to: current.status,
-    at: ctx.now,
+async function escalate(w: VerdictWrite, tellOpenids: readonly string[]): Promise<void> {
+  const { current, record } = w
+  await writeVerdict(w, {
+    event: 'agreement.signature_escalated',
+    audited: true,
+    visibility: 'internal',
   })
-  await tx.updateVersioned(COLLECTIONS.agreements, current._id, current.version, {
-    signatureChecks: checks,
-    ...head,
-    updatedAt: ctx.now,
-  })
-  const caseDoc = await tx.get<CaseDoc>(COLLECTIONS.mediationCases, current.caseId)
-  await addTimeline(tx, current.caseId, [
-    {
-      type: 'agreement.signature_escalated',
-      at: ctx.now,
-      actorKind: 'system',
-      status: caseDoc?.status ?? 'settled',
-      data: { signer: signerLabel(record.role), version: current.revision },
-      visibility: 'internal',
-    },
-  ])
   for (const toOpenid of tellOpenids) {
     await notify(
-      tx,
+      w.tx,
       {
         toOpenid,
         kind: 'case_progress',
@@ -158,7 +158,7 @@ async function escalate(
         body: `案件 ${current.caseNumber}：${signerLabel(record.role)}的签名图片未通过内容安全检测。${SIGNATURE_ESCALATED_NOTE}。`,
         link: `/pages/case/agreement/index?caseId=${current.caseId}`,
       },
-      ctx,
+      w.ctx,
     )
   }
 }
@@ -207,31 +207,13 @@ export async function applySignatureVerdict(
       const checks = (current.signatureChecks ?? []).map((c) =>
         c.traceId === traceId ? { ...c, check: verdict, outcome: action, checkedAt: ctx.now } : c,
       )
-      if (action === 'void') {
-        await voidSignature(tx, current, record, checks, ctx, signerOpenid)
-        return true
-      }
-      if (action === 'escalate') {
-        const tell = [...new Set([mediatorTo, ...staff].filter((o): o is string => !!o))]
-        await escalate(tx, current, record, checks, ctx, tell)
-        return true
-      }
-      await tx.updateVersioned(COLLECTIONS.agreements, current._id, current.version, {
-        signatureChecks: checks,
-        updatedAt: ctx.now,
-      })
-      if (action === 'flag') {
-        await addTimeline(tx, current.caseId, [
-          {
-            type: 'agreement.signature_flagged',
-            at: ctx.now,
-            actorKind: 'system',
-            status: caseDoc?.status ?? 'agreement_sent',
-            data: { signer: signerLabel(record.role), version: current.revision },
-            visibility: 'internal',
-          },
-        ])
-      }
+      const w: VerdictWrite = { tx, current, record, checks, ctx }
+      if (action === 'void') await voidSignature(w, signerOpenid)
+      else if (action === 'escalate') {
+        await escalate(w, [...new Set([mediatorTo, ...staff].filter((o): o is string => !!o))])
+      } else if (action === 'flag') {
+        await writeVerdict(w, { event: 'agreement.signature_flagged', visibility: 'internal' })
+      } else await writeVerdict(w, {})
       return true
     })
   // A signature committing at the same moment moves the agreement's version; the verdict is
