@@ -76,7 +76,7 @@ import {
 import { apply, blankIdentity, check } from './apply'
 import { assertMayDecide, claim, pendingItem, release } from './review'
 import { certHash, getVerifyId, newOutSeqNo, queryOutcome } from './face'
-import { ERASED, toView, type IdentityDoc } from './identity-doc'
+import { ERASED, photoFileIds, toView, type IdentityDoc } from './identity-doc'
 
 interface FaceSession extends Record<string, unknown> {
   openid: string
@@ -358,15 +358,7 @@ export const main = defineFunction('verifyIdentity', {
         const hash = idNumberHash(p.idType, number.value)
         await assertNotBoundElsewhere(hash, openid)
         const due = manualReviewDueAt(ctx.now)
-        const replaced = (
-          doc.photos ? [doc.photos.front, doc.photos.back, doc.photos.handheld] : []
-        )
-          .concat(
-            doc.enterprise
-              ? [doc.enterprise.licenceFileId, doc.enterprise.authorisationFileId]
-              : [],
-          )
-          .filter((f): f is string => typeof f === 'string' && !files.some(([, n]) => n === f))
+        const replaced = photoFileIds(doc).filter((f) => !files.some(([, n]) => n === f))
 
         const view = await ctx.transact(async (tx) => {
           const current =
@@ -469,13 +461,7 @@ export const main = defineFunction('verifyIdentity', {
         const openid = ctx.caller.openid
         const { id, doc } = await loadOwn(openid)
         check(doc, 'delete', party(ctx.caller).actor, ctx.now)
-        const photos = [
-          doc.photos?.front,
-          doc.photos?.back,
-          doc.photos?.handheld,
-          doc.enterprise?.licenceFileId,
-          doc.enterprise?.authorisationFileId,
-        ].filter((f): f is string => typeof f === 'string')
+        const photos = photoFileIds(doc)
         const blockedCases = await casesOf(openid)
         const identity = await ctx.transact(async (tx) => {
           const current =

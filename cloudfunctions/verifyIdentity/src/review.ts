@@ -29,7 +29,7 @@ import {
   type HandlerContext,
   type Tx,
 } from '../../_shared'
-import type { IdentityDoc, StoredClaim } from './identity-doc'
+import { photoFileIds, type IdentityDoc, type StoredClaim } from './identity-doc'
 
 /** How long the photo URLs of a claim work (the reviewer claims again for fresh ones). */
 const PHOTO_URL_SECONDS = 600
@@ -165,14 +165,7 @@ export async function claim(identityId: string, ctx: HandlerContext): Promise<Cl
     }),
   )
   // URLs only after the claim is committed: a reviewer who lost the race never gets one.
-  const files = [
-    doc.photos?.front,
-    doc.photos?.back,
-    doc.photos?.handheld,
-    doc.enterprise?.licenceFileId,
-    doc.enterprise?.authorisationFileId,
-  ].filter((f): f is string => typeof f === 'string')
-  const urls = await tempUrls(files, PHOTO_URL_SECONDS)
+  const urls = await tempUrls(photoFileIds(doc), PHOTO_URL_SECONDS)
   const url = (f: string | null | undefined) => (f ? (urls[f] ?? null) : null)
   return {
     ...facts(doc, ctx.now),
