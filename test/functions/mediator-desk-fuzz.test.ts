@@ -10,7 +10,7 @@ import { FUZZ_CALLERS, fuzzFunctions } from './support/fuzz-baselines'
 import { describeFuzzSuite, type FuzzWorld } from './support/fuzz-suite'
 import { forgedFiles } from './support/fuzz-world'
 import {
-  awaitingMediator,
+  acceptedCase,
   privateFile,
   seedOrganisations,
   settledCase,
@@ -34,8 +34,7 @@ beforeAll(async () => {
   await seedOrganisations(h)
   await seedMoreMediators(h)
   const settledCaseId = await settledCase(h)
-  const caseId = await awaitingMediator(h)
-  await ok(h.call(M, 'mediatorDesk', 'accept', { caseId }, rid()))
+  const caseId = await acceptedCase(h)
   await ok(
     h.call(M, 'mediatorDesk', 'draftAgreement', { caseId, facts: '事实。', terms: TERMS }, rid()),
   )

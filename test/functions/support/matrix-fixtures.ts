@@ -6,7 +6,13 @@ import type { CallView } from '../../../typings/api/videoMediation'
 import { directFilingRequest } from '../../support/arrange-core'
 import { PEOPLE, rid, upload, type Harness } from '../harness'
 import { TERMS } from './case-fixtures'
-import { awaitingMediator, closedCase, privateFile, settledCopy } from './settled-case-fixtures'
+import {
+  acceptedCase,
+  awaitingMediator,
+  closedCase,
+  privateFile,
+  settledCopy,
+} from './settled-case-fixtures'
 
 /** What a row's payload may refer to. */
 export interface Ctx {
@@ -42,9 +48,7 @@ export const directFiling = () => directFilingRequest('org_a')
 /** Fixture builders by the state a row needs; `settledSource` is one case settled for real. */
 export function fixtures(h: Harness, settledSource: () => string) {
   const inMediation = async (): Promise<Ctx> => {
-    const caseId = await awaitingMediator(h)
-    await ok(h.call(PEOPLE.mediator, 'mediatorDesk', 'accept', { caseId }, rid()))
-    return { ...NONE, caseId }
+    return { ...NONE, caseId: await acceptedCase(h) }
   }
   const settled = async (): Promise<Ctx> => ({
     ...NONE,

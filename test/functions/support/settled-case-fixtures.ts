@@ -92,10 +92,16 @@ export async function awaitingMediator(h: Harness): Promise<string> {
   return caseId
 }
 
-/** A case settled through the real actions: agreement drafted, sent and signed by all. */
-export async function settledCase(h: Harness): Promise<string> {
+/** A case the seeded mediator accepted (status `accepted`, ready for a call or a draft). */
+export async function acceptedCase(h: Harness): Promise<string> {
   const caseId = await awaitingMediator(h)
   await ok(h.call(PEOPLE.mediator, 'mediatorDesk', 'accept', { caseId }, rid()))
+  return caseId
+}
+
+/** A case settled through the real actions: agreement drafted, sent and signed by all. */
+export async function settledCase(h: Harness): Promise<string> {
+  const caseId = await acceptedCase(h)
   await ok(
     h.call(
       PEOPLE.mediator,
@@ -125,8 +131,7 @@ export async function settledCase(h: Harness): Promise<string> {
 
 /** A case the mediator closed as failed: what online filing starts from. */
 export async function closedCase(h: Harness): Promise<string> {
-  const caseId = await awaitingMediator(h)
-  await ok(h.call(PEOPLE.mediator, 'mediatorDesk', 'accept', { caseId }, rid()))
+  const caseId = await acceptedCase(h)
   await ok(
     h.call(
       PEOPLE.mediator,
