@@ -124,6 +124,15 @@ const checksRecorded = () =>
     ? h.emulator.database.collection('demo-local', 'emulator_media_checks').find({}).length
     : 0
 
+async function faults(config: Record<string, unknown>): Promise<void> {
+  const res = await fetch(`${h.emulator.baseUrl}/__emulator/faults`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(config),
+  })
+  if (!res.ok) throw new Error(`faults ${res.status}`)
+}
+
 const get = (openid: string, caseId: string) =>
   data<AgreementReadView>(h.call(openid, 'signAgreement', 'get', { caseId }))
 
@@ -164,6 +173,35 @@ describe('signAgreement asks for the check of each signature image', () => {
     expect(await h.docs('messages', { toOpenid: A, title: '签名未通过检测，请重新签署' })).toEqual(
       [],
     )
+  })
+})
+
+describe('a signature image that could not be sent to the check', () => {
+  it('still counts as signed and goes to the mediator and staff as unchecked', async () => {
+    const { caseId, agreement } = await signingCase()
+    const file = await signatureOf(A, 'clean')
+    const before = checksRecorded()
+    // The image's temporary URL cannot be made, so no check can be asked for.
+    await faults({ storage: { failNext: 1 }, match: { functions: ['signAgreement'] } })
+    const res = await sign(A, caseId, agreement, file)
+    await fetch(`${h.emulator.baseUrl}/__emulator/faults`, { method: 'DELETE' })
+    expect(res).toMatchObject({ ok: true, data: { effective: false } })
+    expect(checksRecorded()).toBe(before)
+    expect(await checkOf(caseId, file)).toMatchObject({
+      traceId: null,
+      check: 'review',
+      outcome: 'flag',
+    })
+    expect((await get(M, caseId)).signatureChecks).toEqual([
+      expect.objectContaining({
+        role: 'applicant',
+        outcome: 'flag',
+        note: '签名图片未能提交内容安全检测，请人工核对签名图片',
+      }),
+    ])
+    expect((await get(A, caseId)).signatureChecks).toEqual([])
+    const [entry] = await timeline(caseId, 'agreement.signature_flagged')
+    expect(entry).toMatchObject({ visibility: 'internal', data: { signer: '申请人' } })
   })
 })
 
@@ -314,13 +352,9 @@ describe('a verdict pushed before its signature is committed', () => {
     const file = await signatureOf(A, 'EMULATOR-RISKY-late')
     const before = checksRecorded()
     // The first write of the signature fails after the check was asked for.
-    await fetch(`${h.emulator.baseUrl}/__emulator/faults`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
-        database: { failNext: 1 },
-        match: { functions: ['signAgreement'], collections: ['agreements'] },
-      }),
+    await faults({
+      database: { failNext: 1 },
+      match: { functions: ['signAgreement'], collections: ['agreements'] },
     })
     const requestId = rid()
     const failed = await sign(A, caseId, agreement, file, requestId)
