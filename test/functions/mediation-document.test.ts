@@ -177,6 +177,29 @@ describe('mediationDocument', () => {
     })
   })
 
+  // Each PDF is rendered with its number before the transaction takes it: the issue that loses
+  // the number renders again with the next one, so no PDF carries another document's number.
+  it('two issues at once get consecutive numbers, each printed in its own PDF', async () => {
+    const caseIds = [await settledCase(h), await settledCase(h)]
+    for (const caseId of caseIds) {
+      await h.call(PEOPLE.applicant, 'mediationDocument', 'apply', { caseId }, rid())
+      await h.call(PEOPLE.staffA, 'mediationDocument', 'process', { caseId }, rid())
+    }
+    const issued = await Promise.all(
+      caseIds.map((caseId) =>
+        h.call(PEOPLE.staffA, 'mediationDocument', 'issue', { caseId, generate: true }, rid()),
+      ),
+    )
+    const views = issued.map((r) => (r.ok ? r.data : undefined))
+    expect(views.map((v) => v?.status)).toEqual(['issued', 'issued'])
+    const seqs = views.map((v) => Number(v?.documentNumber?.slice(-6))).sort((a, b) => a - b)
+    expect(seqs[1]! - seqs[0]!).toBe(1)
+    for (const v of views) {
+      const pdf = await pdfText(await download(h, v?.documentFileId ?? ''))
+      expect(pdf.text).toContain(v?.documentNumber)
+    }
+  })
+
   it('refuses a case that has not settled', async () => {
     const { caseAwaitingMediator } = await import('./support/case-fixtures')
     const caseId = await caseAwaitingMediator(h)
