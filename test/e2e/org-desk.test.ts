@@ -8,6 +8,7 @@ import {
   uploadPrivateFile,
 } from './support/arrange'
 import { invokeAs, readCollection } from './support/emulator'
+import { expectSentAway } from './support/sent-away'
 import {
   all,
   relaunch,
@@ -51,22 +52,10 @@ const settledCase = () => (settled = settled ?? arrangeCase('settled'))
 
 describe('工商联工作台', () => {
   it('sends a party away from the desk, and the function refuses a stranger', async () => {
-    const toasts: string[] = []
-    await party.mp.exposeFunction('reportDeskToast', (title: unknown) => toasts.push(String(title)))
-    await party.mp.mockWxMethod('showToast', function (options: { title: string }) {
-      ;(globalThis as unknown as { reportDeskToast(t: string): void }).reportDeskToast(
-        options.title,
-      )
-      return { errMsg: 'showToast:ok' }
+    await expectSentAway(party.mp, '/pages/org/queue/index', {
+      toast: '您不是工商联工作人员',
+      landsOn: 'pages/home/index',
     })
-    try {
-      await party.mp.callWxMethod('reLaunch', { url: '/pages/org/queue/index' })
-      await waitForPage(party.mp, 'pages/home/index', 15_000)
-      await waitUntil('拒绝提示', () => toasts.length > 0)
-      expect(toasts).toEqual(['您不是工商联工作人员'])
-    } finally {
-      await party.mp.restoreWxMethod('showToast')
-    }
     const refused = await invokeAs(PARTIES.stranger, 'orgDesk', 'queue', {})
     expect(refused.ok).toBe(false)
     expect(!refused.ok && refused.error.code).toBe('FORBIDDEN')
