@@ -1,8 +1,8 @@
 import type { AgreementTermsInput } from '../../typings/api/signAgreement'
 import type { SubmitRequest } from '../../typings/api/mediationCase'
 import type { SubmitFilingRequest } from '../../typings/api/fileCase'
-import { privatePrefix } from '../../cloudfunctions/_shared/storage'
 import { sdkEnvFor } from '../../tools/cloudbase-emulator/src/sdk-env'
+import { privatePrefix } from '../../cloudfunctions/_shared/storage'
 import type { EmulatorClient } from './emulator-client'
 
 // Preconditions reached through the real functions as the seeded users (never by writing
@@ -186,24 +186,32 @@ export function arranger(client: EmulatorClient): Arranger {
     return String(doc['_id'])
   }
 
+  // As wx.cloud.uploadFile does it: through the client endpoint as `openid`, so the storage rule
+  // records the file as theirs.
   async function uploadPrivateFile(openid: string, name: string): Promise<string> {
+    // privatePrefix derives the folder with the functions' key, which the SDK env carries.
     Object.assign(process.env, sdkEnvFor(client.url(), { openid }))
-    const cloud = (await import('wx-server-sdk')).default as unknown as {
-      init(o: { env: unknown }): void
-      DYNAMIC_CURRENT_ENV: unknown
-      uploadFile(o: { cloudPath: string; fileContent: Buffer }): Promise<{ fileID: string }>
-    }
-    cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV })
+    const login = await fetch(`${client.url()}/client/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ openid }),
+    })
+    const { token } = (await login.json()) as { token?: string }
+    if (!token) throw new Error(`无法以 ${openid} 登录模拟器客户端`)
     // A 1×1 transparent PNG.
     const png = Buffer.from(
       'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
       'base64',
     )
-    const res = await cloud.uploadFile({
-      cloudPath: `${privatePrefix(openid)}${name}`,
-      fileContent: png,
+    const cloudPath = encodeURIComponent(`${privatePrefix(openid)}${name}`)
+    const res = await fetch(`${client.url()}/client/uploadFile?cloudPath=${cloudPath}`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'image/png' },
+      body: png,
     })
-    return res.fileID
+    const saved = (await res.json()) as { fileID?: string; errMsg?: string }
+    if (!saved.fileID) throw new Error(`上传失败：${saved.errMsg ?? res.status}`)
+    return saved.fileID
   }
 
   async function arrangeCase(
