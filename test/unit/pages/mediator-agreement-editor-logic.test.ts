@@ -2,15 +2,23 @@ import { describe, expect, it } from 'vitest'
 import {
   DEFAULT_BREACH_CLAUSE,
   checkAgreementForm,
+  checksAfterRevision,
+  chinaMinute,
   chinaToday,
   editable,
   formFieldOf,
   formFromAgreement,
   parseYuan,
+  signatureCheckRows,
   yuanText,
   type AgreementForm,
 } from '../../../miniprogram/pages/mediator/agreement-editor/logic'
-import type { AgreementView } from '../../../typings/api/signAgreement'
+import {
+  SIGNATURE_ESCALATED_NOTE,
+  SIGNATURE_REVIEW_NOTE,
+  SIGNATURE_WITHDRAWN_NOTE,
+} from '../../../miniprogram/core/signature-verdict'
+import type { AgreementView, SignatureCheckView } from '../../../typings/api/signAgreement'
 
 // 2026-12-01 20:00 in China: "today" there is already 12-01 for a UTC morning, 12-02 after 16:00 UTC.
 const NOW = Date.parse('2026-12-01T12:00:00.000Z')
@@ -169,5 +177,71 @@ describe('revising an agreement', () => {
     expect(formFieldOf('payload.facts')).toBe('facts')
     expect(formFieldOf('payload.version')).toBeNull()
     expect(formFieldOf(undefined)).toBeNull()
+  })
+})
+
+describe('signature-image checks shown to the mediator', () => {
+  const flag: SignatureCheckView = {
+    role: 'applicant',
+    roleLabel: '申请人',
+    outcome: 'flag',
+    note: SIGNATURE_REVIEW_NOTE,
+    checkedAt: '2026-12-01T06:05:00.000Z',
+    version: 2,
+  }
+  const voided: SignatureCheckView = {
+    role: 'respondent',
+    roleLabel: '被申请人',
+    outcome: 'void',
+    note: SIGNATURE_WITHDRAWN_NOTE,
+    checkedAt: '2026-12-01T16:30:00.000Z',
+    version: 2,
+  }
+  const escalated: SignatureCheckView = {
+    role: 'mediator',
+    roleLabel: '调解员',
+    outcome: 'escalate',
+    note: SIGNATURE_ESCALATED_NOTE,
+    checkedAt: '2026-12-31T23:59:00.000Z',
+    version: 1,
+  }
+
+  it('shows nothing when no signature needs a look', () => {
+    expect(signatureCheckRows([])).toEqual([])
+  })
+
+  it('says who, what happened, the note and the China time for each outcome', () => {
+    const rows = signatureCheckRows([flag, voided, escalated])
+    expect(rows.map((r) => [r.title, r.outcomeText, r.theme, r.note, r.checkedText])).toEqual([
+      ['申请人', '待人工复核', 'warning', SIGNATURE_REVIEW_NOTE, '2026-12-01 14:05'],
+      [
+        '被申请人',
+        '签名已作废，待重新签署',
+        'danger',
+        SIGNATURE_WITHDRAWN_NOTE,
+        '2026-12-02 00:30',
+      ],
+      [
+        '调解员',
+        '协议已生效，已提交工商联复核',
+        'danger',
+        SIGNATURE_ESCALATED_NOTE,
+        '2027-01-01 07:59',
+      ],
+    ])
+    expect(rows[0]?.detail).toBe(`${SIGNATURE_REVIEW_NOTE} · 2026-12-01 14:05`)
+    expect(new Set(rows.map((r) => r.key)).size).toBe(3)
+  })
+
+  it('leaves the time out while the check has none', () => {
+    const [row] = signatureCheckRows([{ ...flag, checkedAt: null }])
+    expect(row?.checkedText).toBe('')
+    expect(row?.detail).toBe(SIGNATURE_REVIEW_NOTE)
+    expect(chinaMinute('not a time')).toBe('')
+  })
+
+  it('drops flags and voids of an earlier version once the mediator revises, keeps escalations', () => {
+    expect(checksAfterRevision([flag, voided, escalated], 3)).toEqual([escalated])
+    expect(checksAfterRevision([flag, voided], 2)).toEqual([flag, voided])
   })
 })

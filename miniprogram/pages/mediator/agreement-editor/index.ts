@@ -3,7 +3,7 @@ import {
   formatDate,
   type PerformanceMethod,
 } from '../../../core/agreement-text'
-import type { AgreementView } from '../../../../typings/api/signAgreement'
+import type { AgreementView, SignatureCheckView } from '../../../../typings/api/signAgreement'
 import { getAgreement } from '../../../services/agreements'
 import { caseDetail } from '../../../services/cases'
 import { newIntent, type Intent } from '../../../services/intent'
@@ -15,16 +15,21 @@ import {
   METHOD_OPTIONS,
   NO_ERRORS,
   checkAgreementForm,
+  checksAfterRevision,
   chinaToday,
   editable,
   formFieldOf,
   formFromAgreement,
   formFromCase,
+  signatureCheckRows,
   type AgreementForm,
+  type SignatureCheckRow,
 } from './logic'
 
 let saveIntent: Intent | undefined
 let sendIntent: Intent | undefined
+// The server's checks as received, kept to drop the ones a revision makes obsolete.
+let checks: readonly SignatureCheckView[] = []
 
 const THREE_YEARS_MS = 3 * 366 * 24 * 3600_000
 
@@ -40,6 +45,7 @@ Page({
     touched: false,
     agreement: null as AgreementView | null,
     canEdit: true,
+    signatureChecks: [] as SignatureCheckRow[],
     methodOptions: METHOD_OPTIONS,
     methodLabel: '',
     methodPickerVisible: false,
@@ -54,6 +60,7 @@ Page({
     const caseId = caseIdFromQuery(query['caseId'])
     saveIntent = undefined
     sendIntent = undefined
+    checks = []
     const now = Date.now()
     this.setData({ caseId, dateStart: chinaToday(now), dateEnd: chinaToday(now + THREE_YEARS_MS) })
     const who = await requireRole('mediator')
@@ -76,6 +83,7 @@ Page({
     this.setData({ loading: false, caseNumber: view.caseNumber, parties: [...view.parties] })
     this.showForm(existing ? formFromAgreement(existing) : formFromCase(detail.data))
     this.showAgreement(existing)
+    this.showChecks(existing ? existing.signatureChecks : [])
   },
   showForm(form: AgreementForm) {
     this.setData({
@@ -86,6 +94,11 @@ Page({
   },
   showAgreement(agreement: AgreementView | null) {
     this.setData({ agreement, canEdit: editable(agreement) })
+  },
+  showChecks(next: readonly SignatureCheckView[]) {
+    if (next.length === 0 && checks.length === 0) return
+    checks = next
+    this.setData({ signatureChecks: signatureCheckRows(next) })
   },
   validate() {
     const form = this.data.form
@@ -165,6 +178,7 @@ Page({
     }
     saveIntent = undefined
     this.showAgreement(res.data)
+    this.showChecks(checksAfterRevision(checks, res.data.version))
     this.setData({ previewVisible: true })
     showSuccess(this, current ? `已保存为第 ${res.data.version} 版` : '协议草稿已保存')
   },

@@ -14,7 +14,13 @@ import {
   MAX_REASON_LENGTH,
 } from '../../../core/limits'
 import type { CaseDetail } from '../../../../typings/api/mediationCase'
-import type { AgreementTermsInput, AgreementView } from '../../../../typings/api/signAgreement'
+import { formatIsoDate, shanghaiDate } from '../../../core/identity/calendar'
+import type { TagTheme } from '../../../utils/tag-theme'
+import type {
+  AgreementTermsInput,
+  AgreementView,
+  SignatureCheckView,
+} from '../../../../typings/api/signAgreement'
 
 /** Most further numbered terms (the server's bound). */
 export const MAX_OTHER_TERMS = 10
@@ -179,4 +185,66 @@ export function formFieldOf(serverField: string | undefined): keyof AgreementFor
 /** Whether the agreement can still be edited: drafts and agreements out for signing. */
 export function editable(view: AgreementView | null): boolean {
   return view === null || view.status === 'draft' || view.status === 'signing'
+}
+
+/** One signature-image check as the mediator reads it. */
+export interface SignatureCheckRow {
+  readonly key: string
+  /** Who signed: 申请人 / 被申请人 / 调解员. */
+  readonly title: string
+  /** What happened to the signature. */
+  readonly outcomeText: string
+  readonly theme: TagTheme
+  readonly note: string
+  /** `YYYY-MM-DD HH:mm`, China time; '' while the time is unknown. */
+  readonly checkedText: string
+  /** Note and time as one line under the title. */
+  readonly detail: string
+}
+
+const OUTCOME_TEXTS: Readonly<
+  Record<SignatureCheckView['outcome'], { readonly text: string; readonly theme: TagTheme }>
+> = {
+  flag: { text: '待人工复核', theme: 'warning' },
+  void: { text: '签名已作废，待重新签署', theme: 'danger' },
+  escalate: { text: '协议已生效，已提交工商联复核', theme: 'danger' },
+}
+
+/** `2026-12-01 14:05` in China time; '' for a missing or unreadable time. */
+export function chinaMinute(iso: string | null): string {
+  if (!iso) return ''
+  const ms = Date.parse(iso)
+  if (Number.isNaN(ms)) return ''
+  const t = new Date(ms + 8 * 3600_000)
+  const hh = String(t.getUTCHours()).padStart(2, '0')
+  const mm = String(t.getUTCMinutes()).padStart(2, '0')
+  return `${formatIsoDate(shanghaiDate(new Date(ms)))} ${hh}:${mm}`
+}
+
+/** The rows of the signature-check notice; empty (no notice) when nothing needs a look. */
+export function signatureCheckRows(checks: readonly SignatureCheckView[]): SignatureCheckRow[] {
+  return checks.map((c, i) => {
+    const outcome = OUTCOME_TEXTS[c.outcome]
+    const checkedText = chinaMinute(c.checkedAt)
+    return {
+      key: `${c.role}-${c.version}-${i}`,
+      title: c.roleLabel,
+      outcomeText: outcome.text,
+      theme: outcome.theme,
+      note: c.note,
+      checkedText,
+      detail: [c.note, checkedText].filter((part) => part !== '').join(' · '),
+    }
+  })
+}
+
+/**
+ * The checks still true after the mediator saved version `version`: the server keeps flags and
+ * voids only for the current version, so a revision drops them; escalations stay on record.
+ */
+export function checksAfterRevision(
+  checks: readonly SignatureCheckView[],
+  version: number,
+): SignatureCheckView[] {
+  return checks.filter((c) => c.outcome === 'escalate' || c.version === version)
 }
