@@ -2,6 +2,7 @@
 // The desk page checks it before asking and `orgDesk.statistics` checks it again, with the same
 // rules and messages; the current moment is passed in, never read here.
 import { failure, success, type Outcome } from './result'
+import { CHINA_OFFSET_MS } from './china-time'
 
 /** Longest range the statistics answer at once. */
 export const MAX_RANGE_MONTHS = 24
@@ -9,8 +10,6 @@ export const MAX_RANGE_MONTHS = 24
 /** Months counted when the caller names no range: the current month and the five before. */
 export const DEFAULT_RANGE_MONTHS = 6
 
-// Months are China months whatever the phone's or server's zone, like every desk time.
-const CHINA_OFFSET_MS = 8 * 60 * 60 * 1000
 const MONTH_PATTERN = /^(\d{4})-(\d{2})$/
 const FIRST_YEAR = 2000
 const LAST_YEAR = 2099

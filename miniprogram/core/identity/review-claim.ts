@@ -5,6 +5,7 @@
 // again. The rule knows reviewers only by an opaque id; `now` always comes from the caller.
 import { MINUTE_MS, toMs } from '../deadlines'
 import { failure, success, type Outcome } from '../result'
+import { chinaClock } from '../china-time'
 
 /** How long a claim lasts from its last take or renewal. */
 export const REVIEW_CLAIM_LEASE_MS = 30 * MINUTE_MS
@@ -32,15 +33,6 @@ export interface ReviewClaimView {
   readonly mine: boolean
   readonly reviewerName: string
   readonly expiresAt: number
-}
-
-const CHINA_OFFSET_MS = 8 * 60 * MINUTE_MS
-const pad = (n: number) => (n < 10 ? `0${n}` : String(n))
-
-/** "10:42" in China time, whatever zone the server runs in. */
-function chinaClock(ms: number): string {
-  const t = new Date(ms + CHINA_OFFSET_MS)
-  return `${pad(t.getUTCHours())}:${pad(t.getUTCMinutes())}`
 }
 
 /** The refusal while another reviewer holds the claim; it says until when. */

@@ -1,6 +1,7 @@
 // Pure view logic of the 消息 tab: rows, times in China time, and local read marks.
 import { TABS } from '../../custom-tab-bar/tabs'
 import type { MessageItem } from '../../../typings/api/messages'
+import { chinaParts } from '../../core/china-time'
 
 /** One row of the inbox as the page renders it. */
 export interface MessageRow {
@@ -12,23 +13,7 @@ export interface MessageRow {
   readonly time: string
 }
 
-// Shown times are China time whatever the phone's zone, like the dates in the case documents.
-const CHINA_OFFSET_MS = 8 * 60 * 60 * 1000
-
-function pad(n: number): string {
-  return n < 10 ? `0${n}` : String(n)
-}
-
-function chinaParts(ms: number): { y: number; m: number; d: number; hh: string; mm: string } {
-  const t = new Date(ms + CHINA_OFFSET_MS)
-  return {
-    y: t.getUTCFullYear(),
-    m: t.getUTCMonth() + 1,
-    d: t.getUTCDate(),
-    hh: pad(t.getUTCHours()),
-    mm: pad(t.getUTCMinutes()),
-  }
-}
+const pad = (n: number) => (n < 10 ? `0${n}` : String(n))
 
 /** "刚刚", "5 分钟前", "14:05" today, "12-01 14:05" this year, else "2025-12-01". */
 export function messageTime(createdAt: string, now: number): string {

@@ -1,5 +1,6 @@
 // Pure view logic of the filing detail: the headline a filer reads, the timeline built from the
 // filing's own times and its withdrawal request, what 更多 offers, and the 撤诉 reason check.
+import { chinaMinute } from '../../../core/china-time'
 import { MAX_REASON_LENGTH } from '../../../core/limits'
 import type { FilingStatus } from '../../../core/machines/filing'
 import type { FilingView } from '../../../../typings/api/fileCase'
@@ -20,17 +21,8 @@ export function headline(status: FilingStatus): { text: string; theme: TagTheme 
   return HEADLINES[status]
 }
 
-const CHINA_OFFSET_MS = 8 * 3600 * 1000
-const pad = (n: number) => String(n).padStart(2, '0')
-
 /** `2026-03-05 14:07` in China time, whatever the phone's time zone. */
-export function chinaTime(iso: string | null): string {
-  if (!iso) return ''
-  const ms = Date.parse(iso)
-  if (Number.isNaN(ms)) return ''
-  const d = new Date(ms + CHINA_OFFSET_MS)
-  return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`
-}
+export { chinaMinute as chinaTime }
 
 export interface TimelineEntry {
   readonly key: string
@@ -52,7 +44,7 @@ export function filingTimeline(
   const add = (key: string, title: string, detail: string, iso: string | null) => {
     if (!iso) return
     const at = Date.parse(iso)
-    if (!Number.isNaN(at)) entries.push({ key, title, detail, time: chinaTime(iso), at })
+    if (!Number.isNaN(at)) entries.push({ key, title, detail, time: chinaMinute(iso), at })
   }
   add('submitted', '提交立案申请', `受理机构：${filing.organisationName}`, filing.submittedAt)
   add(

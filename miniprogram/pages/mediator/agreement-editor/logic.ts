@@ -14,7 +14,7 @@ import {
   MAX_REASON_LENGTH,
 } from '../../../core/limits'
 import type { CaseDetail } from '../../../../typings/api/mediationCase'
-import { formatIsoDate, shanghaiDate } from '../../../core/identity/calendar'
+import { chinaMinute } from '../../../core/china-time'
 import type { TagTheme } from '../../../utils/tag-theme'
 import type {
   AgreementTermsInput,
@@ -210,16 +210,7 @@ const OUTCOME_TEXTS: Readonly<
   escalate: { text: '协议已生效，已提交工商联复核', theme: 'danger' },
 }
 
-/** `2026-12-01 14:05` in China time; '' for a missing or unreadable time. */
-export function chinaMinute(iso: string | null): string {
-  if (!iso) return ''
-  const ms = Date.parse(iso)
-  if (Number.isNaN(ms)) return ''
-  const t = new Date(ms + 8 * 3600_000)
-  const hh = String(t.getUTCHours()).padStart(2, '0')
-  const mm = String(t.getUTCMinutes()).padStart(2, '0')
-  return `${formatIsoDate(shanghaiDate(new Date(ms)))} ${hh}:${mm}`
-}
+export { chinaMinute }
 
 /** The rows of the signature-check notice; empty (no notice) when nothing needs a look. */
 export function signatureCheckRows(checks: readonly SignatureCheckView[]): SignatureCheckRow[] {
