@@ -46,6 +46,7 @@ export { callWxApi, accessToken, wxApiBase } from './wx-api'
 export * from './validation'
 export { escapeRegExp } from './escape-regexp'
 export { identityIdFor, userIdFor } from './identity-ids'
+export { identityFileIds, type IdentityFileHolder } from './identity-files'
 export {
   applyCaseCommand,
   appendCaseNote,

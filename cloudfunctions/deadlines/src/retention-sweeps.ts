@@ -6,34 +6,17 @@ import {
   command,
   findMany,
   getCloud,
+  identityFileIds,
   removeWhere,
+  type IdentityFileHolder,
   type TimerContext,
 } from '../../_shared'
 import { IDEMPOTENCY_KEY_TTL_DAYS, DAY_MS } from '../../../miniprogram/core/deadlines'
 import { markWithAudit } from './other-sweeps'
 import { attempt, type Tally } from './tally'
 
-interface PhotoHolder extends Record<string, unknown> {
+interface PhotoHolder extends IdentityFileHolder, Record<string, unknown> {
   readonly version: number
-  readonly photos?: {
-    readonly front?: string | null
-    readonly back?: string | null
-    readonly handheld?: string | null
-  } | null
-  readonly enterprise?: {
-    readonly licenceFileId?: string | null
-    readonly authorisationFileId?: string | null
-  } | null
-}
-
-function photoFiles(doc: PhotoHolder): string[] {
-  return [
-    doc.photos?.front,
-    doc.photos?.back,
-    doc.photos?.handheld,
-    doc.enterprise?.licenceFileId,
-    doc.enterprise?.authorisationFileId,
-  ].filter((f): f is string => typeof f === 'string' && f.length > 0)
 }
 
 export async function sweepIdPhotos(ctx: TimerContext, tally: Tally): Promise<void> {
@@ -44,7 +27,7 @@ export async function sweepIdPhotos(ctx: TimerContext, tally: Tally): Promise<vo
     { limit: 100 },
   )
   for (const doc of rows) {
-    const files = photoFiles(doc)
+    const files = identityFileIds(doc)
     const changed = await attempt(tally, 'id_photos', doc._id, async () => {
       // Files first: if storage refuses, the document still points at them and the next run
       // tries again, instead of forgetting photos that still exist.

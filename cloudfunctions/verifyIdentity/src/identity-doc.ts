@@ -55,17 +55,6 @@ export interface IdentityDoc extends IdentityEntity, Record<string, unknown> {
   readonly auditHash?: string
 }
 
-/** Every file a submission holds (ID photos and the enterprise proof). */
-export function photoFileIds(doc: IdentityDoc): string[] {
-  return [
-    doc.photos?.front,
-    doc.photos?.back,
-    doc.photos?.handheld,
-    doc.enterprise?.licenceFileId,
-    doc.enterprise?.authorisationFileId,
-  ].filter((f): f is string => typeof f === 'string')
-}
-
 const iso = (d: Date | string | null | undefined) => (d ? new Date(d).toISOString() : null)
 
 export function toView(doc: IdentityDoc | undefined): IdentityView {

@@ -60,6 +60,7 @@ import {
   fileId,
   findById,
   findMany,
+  identityFileIds,
   identityIdFor,
   idNumberHash,
   int,
@@ -76,7 +77,7 @@ import {
 import { apply, blankIdentity, check } from './apply'
 import { assertMayDecide, claim, pendingItem, release } from './review'
 import { certHash, getVerifyId, newOutSeqNo, queryOutcome } from './face'
-import { ERASED, photoFileIds, toView, type IdentityDoc } from './identity-doc'
+import { ERASED, toView, type IdentityDoc } from './identity-doc'
 
 interface FaceSession extends Record<string, unknown> {
   openid: string
@@ -358,7 +359,7 @@ export const main = defineFunction('verifyIdentity', {
         const hash = idNumberHash(p.idType, number.value)
         await assertNotBoundElsewhere(hash, openid)
         const due = manualReviewDueAt(ctx.now)
-        const replaced = photoFileIds(doc).filter((f) => !files.some(([, n]) => n === f))
+        const replaced = identityFileIds(doc).filter((f) => !files.some(([, n]) => n === f))
 
         const view = await ctx.transact(async (tx) => {
           const current =
@@ -461,7 +462,7 @@ export const main = defineFunction('verifyIdentity', {
         const openid = ctx.caller.openid
         const { id, doc } = await loadOwn(openid)
         check(doc, 'delete', party(ctx.caller).actor, ctx.now)
-        const photos = photoFileIds(doc)
+        const photos = identityFileIds(doc)
         const blockedCases = await casesOf(openid)
         const identity = await ctx.transact(async (tx) => {
           const current =

@@ -23,13 +23,14 @@ import {
   COLLECTIONS,
   fail,
   findById,
+  identityFileIds,
   isAppError,
   tempUrls,
   type Caller,
   type HandlerContext,
   type Tx,
 } from '../../_shared'
-import { photoFileIds, type IdentityDoc, type StoredClaim } from './identity-doc'
+import { type IdentityDoc, type StoredClaim } from './identity-doc'
 
 /** How long the photo URLs of a claim work (the reviewer claims again for fresh ones). */
 const PHOTO_URL_SECONDS = 600
@@ -165,7 +166,7 @@ export async function claim(identityId: string, ctx: HandlerContext): Promise<Cl
     }),
   )
   // URLs only after the claim is committed: a reviewer who lost the race never gets one.
-  const urls = await tempUrls(photoFileIds(doc), PHOTO_URL_SECONDS)
+  const urls = await tempUrls(identityFileIds(doc), PHOTO_URL_SECONDS)
   const url = (f: string | null | undefined) => (f ? (urls[f] ?? null) : null)
   return {
     ...facts(doc, ctx.now),
