@@ -141,7 +141,11 @@ async function voidSignature(w: VerdictWrite, signerOpenid: string | null): Prom
 }
 
 /** Keeps the effective agreement as it is and puts the image before the mediator and staff. */
-async function escalate(w: VerdictWrite, tellOpenids: readonly string[]): Promise<void> {
+async function escalate(
+  w: VerdictWrite,
+  tellOpenids: readonly string[],
+  mediatorOpenid: string | null,
+): Promise<void> {
   const { current, record } = w
   await writeVerdict(w, {
     event: 'agreement.signature_escalated',
@@ -156,7 +160,11 @@ async function escalate(w: VerdictWrite, tellOpenids: readonly string[]): Promis
         kind: 'case_progress',
         title: '已生效协议的签名需核查',
         body: `案件 ${current.caseNumber}：${signerLabel(record.role)}的签名图片未通过内容安全检测。${SIGNATURE_ESCALATED_NOTE}。`,
-        link: `/pages/case/agreement/index?caseId=${current.caseId}`,
+        // The mediator's editor lists the signature checks; staff read the agreement itself.
+        link:
+          toOpenid === mediatorOpenid
+            ? `/pages/mediator/agreement-editor/index?caseId=${current.caseId}`
+            : `/pages/case/agreement/index?caseId=${current.caseId}`,
       },
       w.ctx,
     )
@@ -210,7 +218,11 @@ export async function applySignatureVerdict(
       const w: VerdictWrite = { tx, current, record, checks, ctx }
       if (action === 'void') await voidSignature(w, signerOpenid)
       else if (action === 'escalate') {
-        await escalate(w, [...new Set([mediatorTo, ...staff].filter((o): o is string => !!o))])
+        await escalate(
+          w,
+          [...new Set([mediatorTo, ...staff].filter((o): o is string => !!o))],
+          mediatorTo,
+        )
       } else if (action === 'flag') {
         await writeVerdict(w, { event: 'agreement.signature_flagged', visibility: 'internal' })
       } else await writeVerdict(w, {})

@@ -331,9 +331,14 @@ describe('a risky signature image on an effective agreement', () => {
     expect(c?.['status']).toBe('settled')
     const audit = await h.docs('audit_events', { action: 'agreement.signature_escalated' })
     expect(audit.filter((e) => String(e['entityId']).includes(caseId))).toHaveLength(1)
-    for (const openid of [M, PEOPLE.staffA]) {
+    const links = {
+      [M]: `/pages/mediator/agreement-editor/index?caseId=${caseId}`,
+      [PEOPLE.staffA]: `/pages/case/agreement/index?caseId=${caseId}`,
+    }
+    for (const [openid, link] of Object.entries(links)) {
       const told = await h.docs('messages', { toOpenid: openid, title: '已生效协议的签名需核查' })
-      expect(told.filter((m) => String(m['body']).includes(agreement.caseNumber))).toHaveLength(1)
+      const mine = told.filter((m) => String(m['body']).includes(agreement.caseNumber))
+      expect(mine.map((m) => m['link'])).toEqual([link])
     }
     expect((await get(PEOPLE.staffA, caseId)).signatureChecks).toEqual([
       expect.objectContaining({ role: 'mediator', outcome: 'escalate' }),
