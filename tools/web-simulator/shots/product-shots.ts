@@ -16,6 +16,8 @@ import { wxmlTap as tap, wxmlWait } from './wxml'
 // arranges more, so 首页 can be shown empty first and full later.
 
 export const STAFF = 'o_staff_beijing'
+/** Staff of another organisation, for the review claim. */
+export const OTHER_STAFF = 'o_staff_shanghai'
 
 export interface Shot {
   /** File name without `.png`: `<page>--<state>`. */
@@ -473,7 +475,23 @@ export const PHASES: Phase[] = [
           name: 'org-identity',
           route: `pages/org/identity/index?id=${identityId}`,
           as: STAFF,
-          state: '身份人工审核（赵磊）',
+          state: '身份人工审核（赵磊），已领取',
+        },
+        {
+          // The review above is now claimed by STAFF: another organisation's reviewer sees who
+          // holds it and no photo.
+          name: 'org-identity--claimed',
+          route: `pages/org/identity/index?id=${identityId}`,
+          as: OTHER_STAFF,
+          state: '他人审核中（无照片）',
+          selector: '#claim-notice',
+        },
+        {
+          // STAFF's phone is still on the review (leaving it would release the claim).
+          name: 'org-queue--claimed',
+          route: 'pages/org/queue/index',
+          as: OTHER_STAFF,
+          state: '他人正在审核的身份标记“审核中”',
         },
         {
           name: 'org-filing',
