@@ -116,6 +116,11 @@ function submitForm(self: BuiltinThis, kind: 'submit' | 'reset'): void {
   self.triggerEvent('submit', { value })
 }
 
+/** What a voip-room tile shows in place of the stream: the caller's own camera or a member's. */
+function voipTileLabel(mode: unknown): string {
+  return mode === 'camera' ? '本人画面' : '通话成员画面'
+}
+
 export const interactiveBuiltins: BuiltinRegistration[] = [
   {
     tag: 'navigator',
@@ -236,19 +241,16 @@ export const interactiveBuiltins: BuiltinRegistration[] = [
       },
       data: { label: '' },
       observers: {
-        'openid, mode'(this: BuiltinThis, openid: unknown, mode: unknown) {
-          this.setData({
-            label: `${mode === 'camera' ? '本人画面' : '通话成员'} · ${str(openid) || '未指定'}`,
-          })
+        // The room is the platform's to render; the stand-in names the role of the tile, never the
+        // member's openid, which is personal data a real phone never prints.
+        mode(this: BuiltinThis, mode: unknown) {
+          this.setData({ label: voipTileLabel(mode) })
         },
       },
       lifetimes: {
         attached(this: BuiltinThis) {
-          hostOf(this).setAttribute('aria-label', `音视频通话成员 ${str(this.data['openid'])}`)
-          const openid = this.data['openid']
-          this.setData({
-            label: `${this.data['mode'] === 'camera' ? '本人画面' : '通话成员'} · ${str(openid) || '未指定'}`,
-          })
+          hostOf(this).setAttribute('aria-label', '音视频通话画面')
+          this.setData({ label: voipTileLabel(this.data['mode']) })
         },
       },
     },
