@@ -5,17 +5,18 @@
 // that loses a race anyway retries with the counter as it then stands.
 import { formatCaseNumber, type CaseNumberKind } from '../../miniprogram/core/case-number'
 import { COLLECTIONS } from './collections'
+import { retryOnConflict } from './conflict-retry'
 import { AppError, conflict, fail } from './errors'
 import { findById, findMany } from './store'
 import type { Tx } from './transaction'
 
-/** A burst of N writers taking numbers at once needs up to N rounds for the last one. */
+/** Runs in all: a burst of N writers taking numbers at once needs up to N for the last one. */
 const NUMBER_ATTEMPTS = 40
 
 /** A short, jittered pause before taking the next number, so a burst spreads out instead of
  * colliding again in lockstep. */
 function numberCollisionPause(attempt: number): Promise<void> {
-  const ms = (5 + Math.random() * 20) * Math.min(attempt + 1, 6)
+  const ms = (5 + Math.random() * 20) * Math.min(attempt, 6)
   return new Promise((resolve) => setTimeout(resolve, ms))
 }
 
@@ -72,7 +73,7 @@ type Counter = {
 
 /**
  * Runs `run` with the numbering of `kind` today; a CONFLICT it throws (another writer took the
- * number or changed the entity) runs it again after a short pause, up to NUMBER_ATTEMPTS times.
+ * number or changed the entity) runs it again after a short pause, NUMBER_ATTEMPTS runs in all.
  */
 export async function withNextNumber<T>(
   kind: CaseNumberKind,
@@ -125,17 +126,8 @@ export async function withNextNumber<T>(
       return number
     },
   }
-  for (let attempt = 0; ; attempt += 1) {
-    try {
-      return await run(numbering)
-    } catch (e) {
-      const retry =
-        e instanceof AppError && e.code === 'CONFLICT' && !(e instanceof NumbersExhausted)
-      if (retry && attempt < NUMBER_ATTEMPTS) {
-        await numberCollisionPause(attempt)
-        continue
-      }
-      throw e
-    }
-  }
+  return retryOnConflict(NUMBER_ATTEMPTS, () => run(numbering), {
+    pause: numberCollisionPause,
+    final: (e) => e instanceof NumbersExhausted,
+  })
 }

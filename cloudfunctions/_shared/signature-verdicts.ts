@@ -18,7 +18,7 @@ import { appendAudit } from './audit'
 import { addTimeline, PARTY_SIDE_LABELS } from './case-access'
 import type { CaseDoc } from './cases'
 import { COLLECTIONS } from './collections'
-import { isAppError } from './errors'
+import { retryOnConflict } from './conflict-retry'
 import { notify, type NotifyContext } from './notifier'
 import { staffOpenidsOf } from './staff-notify'
 import { findById, findMany, type StoredDoc } from './store'
@@ -230,11 +230,5 @@ export async function applySignatureVerdict(
     })
   // A signature committing at the same moment moves the agreement's version; the verdict is
   // already held, so it must land on a later try rather than be lost.
-  for (let i = 1; ; i += 1) {
-    try {
-      return await attempt()
-    } catch (e) {
-      if (!(isAppError(e) && e.code === 'CONFLICT') || i >= APPLY_ATTEMPTS) throw e
-    }
-  }
+  return retryOnConflict(APPLY_ATTEMPTS, attempt)
 }

@@ -40,6 +40,7 @@ import {
   findById,
   int,
   isAppError,
+  retryOnConflict,
   isOwnPrivateFile,
   loadVisibleCase,
   notify,
@@ -320,13 +321,7 @@ export const main = defineFunction('signAgreement', {
             if (verdict) await applySignatureVerdict(traceId, verdict, ctx)
           })
         }
-        for (let i = 1; ; i += 1) {
-          try {
-            return await attempt()
-          } catch (e) {
-            if (!(isAppError(e) && e.code === 'CONFLICT') || i >= SIGN_ATTEMPTS) throw e
-          }
-        }
+        return retryOnConflict(SIGN_ATTEMPTS, attempt)
       },
     },
   },

@@ -24,7 +24,7 @@ import {
   fail,
   findById,
   identityFileIds,
-  isAppError,
+  retryOnConflict,
   tempUrls,
   type Caller,
   type HandlerContext,
@@ -141,21 +141,10 @@ async function writeClaim(
   })
 }
 
-/** Runs a claim transaction again when a concurrent write won the version (it then decides). */
-async function retried<T>(run: () => Promise<T>): Promise<T> {
-  for (let attempt = 1; ; attempt += 1) {
-    try {
-      return await run()
-    } catch (e) {
-      if (!isAppError(e) || e.code !== 'CONFLICT' || attempt >= ATTEMPTS) throw e
-    }
-  }
-}
-
 export async function claim(identityId: string, ctx: HandlerContext): Promise<ClaimedReview> {
   const staff = staffOf(ctx.caller)
   const reviewer = await reviewerOf(staff.id)
-  const { doc, held } = await retried(() =>
+  const { doc, held } = await retryOnConflict(ATTEMPTS, () =>
     ctx.transact(async (tx) => {
       const current = await reviewable(tx, identityId, ctx.caller)
       const taken = takeReviewClaim(readReviewClaim(current.claim), reviewer, ctx.now.getTime())
@@ -193,7 +182,7 @@ export async function release(
   ctx: HandlerContext,
 ): Promise<ReleaseReviewResponse> {
   const staff = staffOf(ctx.caller)
-  return retried(() =>
+  return retryOnConflict(ATTEMPTS, () =>
     ctx.transact(async (tx) => {
       const current = await tx.get<IdentityDoc>(COLLECTIONS.identities, identityId)
       if (!current) return fail('NOT_FOUND', '认证申请不存在')
