@@ -9,6 +9,7 @@ export {
   type Main,
 } from './define-function'
 export { AppError, fail, conflict, notFound, forbidden, isAppError } from './errors'
+export { retryOnConflict, type ConflictRetryOptions } from './conflict-retry'
 export { resolveActor, type Caller, type CallerKind } from './caller'
 export { COLLECTIONS, type CollectionName } from './collections'
 export { getCloud, getDb, callerOpenid } from './cloud'
@@ -26,6 +27,7 @@ export {
 } from './audit'
 export { encryptField, decryptField, keyedHash, idNumberHash, actorHash, sha256Hex } from './crypto'
 export { log, redact, warnOnce } from './log'
+export { requestImageChecks } from './media-check'
 export { notify, sendSubscribe, grantId, type Notice } from './notifier'
 export {
   NOTICE_KINDS,

@@ -4,10 +4,8 @@ import type { EvidenceInput, EvidenceView } from '../../../typings/api/mediation
 import {
   cloudPathOf,
   fail,
-  getCloud,
   isOwnPrivateFile,
-  log,
-  tempUrls,
+  requestImageChecks,
   type CaseRole,
   type EvidenceRecord,
 } from '../../_shared'
@@ -48,38 +46,21 @@ export function evidenceRecords(
   })
 }
 
-/** Starts the media check of images not yet checked; returns the records with their trace ids. */
+/**
+ * Starts the media check of images not yet checked; returns the records with their trace ids. An
+ * image the check could not be asked for stays `pending`: the mediator sees it unchecked.
+ */
 export async function startMediaChecks(
   openid: string,
   records: readonly EvidenceRecord[],
 ): Promise<EvidenceRecord[]> {
   const todo = records.filter((r) => r.kind === 'image' && r.traceId === null)
   if (!todo.length) return [...records]
-  const urls = await tempUrls(
+  const traces = await requestImageChecks(
+    openid,
     todo.map((r) => r.fileId),
-    3600,
+    'evidence.mediaCheck.failed',
   )
-  const security = getCloud().openapi.security as {
-    mediaCheckAsync(p: Record<string, unknown>): Promise<{ traceId?: string; errCode?: number }>
-  }
-  const traces = new Map<string, string>()
-  for (const r of todo) {
-    const url = urls[r.fileId]
-    if (!url) continue
-    try {
-      const res = await security.mediaCheckAsync({
-        mediaUrl: url,
-        mediaType: 2,
-        version: 2,
-        scene: 1,
-        openid,
-      })
-      if (res.traceId) traces.set(r.fileId, res.traceId)
-    } catch (e) {
-      // The image stays `pending`: the mediator sees it unchecked rather than it being dropped.
-      log.warn('evidence.mediaCheck.failed', { error: e })
-    }
-  }
   return records.map((r) => {
     const traceId = traces.get(r.fileId)
     return traceId ? { ...r, traceId } : r

@@ -7,40 +7,19 @@ import {
   type SignatureCheckRecord,
 } from '../../../miniprogram/core/signature-verdict'
 import type { SignatureCheckView, SignerRoleView } from '../../../typings/api/signAgreement'
-import { getCloud, log, tempUrls, type HandlerContext, type StoredDoc } from '../../_shared'
+import { requestImageChecks, type HandlerContext, type StoredDoc } from '../../_shared'
 import { findPriorResult, idempotencyKey, rememberResult } from '../../_shared/idempotency'
 import type { AgreementDoc } from '../../_shared/agreements'
 import { PARTY_SIDE_LABELS } from '../../_shared/case-access'
 import { signatureCheckNote, type SignatureChecked } from '../../_shared/signature-verdicts'
-
-/** 资料 (profile material): the scene that fits an image a user submits as part of a record. */
-const MEDIA_CHECK_SCENE = 1
-const IMAGE = 2
 
 /**
  * Asks for the check of one signature image; the trace id, or null when the request failed (the
  * signature then goes to a human instead of counting as checked).
  */
 async function requestSignatureCheck(openid: string, fileId: string): Promise<string | null> {
-  try {
-    const urls = await tempUrls([fileId], 3600)
-    const url = urls[fileId]
-    if (!url) return null
-    const security = getCloud().openapi.security as {
-      mediaCheckAsync(p: Record<string, unknown>): Promise<{ traceId?: string }>
-    }
-    const res = await security.mediaCheckAsync({
-      mediaUrl: url,
-      mediaType: IMAGE,
-      version: 2,
-      scene: MEDIA_CHECK_SCENE,
-      openid,
-    })
-    return typeof res.traceId === 'string' && res.traceId !== '' ? res.traceId : null
-  } catch (e) {
-    log.warn('signature.mediaCheck.failed', { error: e })
-    return null
-  }
+  const traces = await requestImageChecks(openid, [fileId], 'signature.mediaCheck.failed')
+  return traces.get(fileId) ?? null
 }
 
 /**
