@@ -89,14 +89,13 @@ async function renderStored(
   kind: RenderKind,
   ctx: HandlerContext,
 ): Promise<StoredDocument> {
-  const { roles } = await loadVisibleCase(caseId, ctx.caller)
-  const mediatorOnly = roles.length === 1 && roles[0] === 'mediator'
+  const visible = await loadVisibleCase(caseId, ctx.caller)
+  const mediatorOnly = visible.roles.length === 1 && visible.roles[0] === 'mediator'
   if (mediatorOnly && kind !== 'agreement') {
     fail('FORBIDDEN', '调解员仅可下载本案调解协议')
   }
-  const { doc } = mediatorOnly
-    ? await loadVisibleCase(caseId, ctx.caller)
-    : await caseFor(caseId, ctx.caller, 'party_or_staff')
+  // Parties and staff go through caseFor, which also applies the party-identity checks.
+  const { doc } = mediatorOnly ? visible : await caseFor(caseId, ctx.caller, 'party_or_staff')
   const agreement = await findById<AgreementDoc>(COLLECTIONS.agreements, agreementIdFor(caseId))
   if (!agreement || agreement.status !== 'effective') {
     return fail('NO_AGREEMENT', '本案没有已生效的调解协议')
