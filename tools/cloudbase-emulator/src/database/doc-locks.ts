@@ -33,20 +33,11 @@ export class DocLocks {
   readonly #held = new Map<string, Set<string>>()
   readonly #waiting = new Map<string, Set<Waiter>>()
 
-  /** The transaction holding `key`, if any. */
-  holder(key: string): string | undefined {
-    return this.#locks.get(key)?.holder
-  }
-
   /** How many lock requests are waiting right now. */
   get waiting(): number {
     let n = 0
     for (const waits of this.#waiting.values()) n += waits.size
     return n
-  }
-
-  holds(txn: string, key: string): boolean {
-    return this.#locks.get(key)?.holder === txn
   }
 
   /**

@@ -128,15 +128,8 @@ export class FileStore {
     await mkdir(dirname(target), { recursive: true })
     const tmp = join(dirname(target), `.upload-${randomBytes(6).toString('hex')}`)
     try {
-      if (Buffer.isBuffer(content)) {
-        const handle = await open(tmp, 'w')
-        try {
-          await handle.writeFile(content)
-          await handle.sync()
-        } finally {
-          await handle.close()
-        }
-      } else {
+      if (Buffer.isBuffer(content)) await writeSynced(tmp, content)
+      else {
         await pipeline(content, createWriteStream(tmp))
         const handle = await open(tmp, 'r+')
         await handle.sync()
@@ -232,16 +225,21 @@ async function writeAtomically(file: string, value: unknown): Promise<void> {
   await mkdir(dirname(file), { recursive: true })
   const tmp = `${file}.${randomBytes(6).toString('hex')}.tmp`
   try {
-    const handle = await open(tmp, 'w')
-    try {
-      await handle.writeFile(JSON.stringify(value))
-      await handle.sync()
-    } finally {
-      await handle.close()
-    }
+    await writeSynced(tmp, JSON.stringify(value))
     await rename(tmp, file)
   } catch (err) {
     await rm(tmp, { force: true })
     throw err
+  }
+}
+
+/** Writes `data` to `file` and waits until it is on disk. */
+async function writeSynced(file: string, data: Buffer | string): Promise<void> {
+  const handle = await open(file, 'w')
+  try {
+    await handle.writeFile(data)
+    await handle.sync()
+  } finally {
+    await handle.close()
   }
 }
